@@ -1,0 +1,64 @@
+// swift-tools-version: 6.2
+import PackageDescription
+
+let package = Package(
+    name: "kestractl",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "kestractl", targets: ["kestractl"]),
+        .executable(name: "kestra-emulator", targets: ["kestra-emulator"]),
+        .library(name: "Emulator", targets: ["Emulator"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", exact: "1.37.0"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CEditline",
+            path: "Sources/CEditline",
+            pkgConfig: "libedit",
+            providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
+        ),
+        .target(
+            name: "Client",
+            dependencies: [
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .target(
+            name: "Commands",
+            dependencies: [
+                "Client",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .target(name: "Shell", dependencies: ["Commands", "CEditline"]),
+        .target(
+            name: "Emulator",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ]
+        ),
+        .executableTarget(name: "kestractl", dependencies: ["Shell"]),
+        .executableTarget(
+            name: "kestra-emulator",
+            dependencies: [
+                "Emulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator"]),
+        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Emulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
