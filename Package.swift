@@ -57,7 +57,10 @@ let package = Package(
         .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator"]),
-        .testTarget(name: "EmulatorTests", dependencies: ["Emulator"]),
+        .testTarget(
+            name: "EmulatorTests",
+            dependencies: ["Emulator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+        ),
         .testTarget(name: "EndToEndTests", dependencies: ["Emulator"]),
     ],
     swiftLanguageModes: [.v6]
