@@ -46,7 +46,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "kestractl", dependencies: ["Shell"]),
+        .executableTarget(name: "kestractl", dependencies: ["Shell", "Commands"]),
         .executableTarget(
             name: "kestra-emulator",
             dependencies: [

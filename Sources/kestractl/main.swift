@@ -1,2 +1,17 @@
-import Shell
-print("kestractl")
+import Commands
+import Foundation
+
+// Without arguments kestractl will open the interactive shell on a terminal (shell issue);
+// until then, and never without a terminal, it prints usage and exits 2.
+let arguments = Array(CommandLine.arguments.dropFirst())
+let streams = OutputStreams.standard
+if arguments.isEmpty {
+    streams.stderr.write(Kestractl.helpMessage() + "\n")
+    exit(KestractlExitCode.usage.rawValue)
+}
+let exitCode = await CommandDispatcher.run(
+    arguments: arguments,
+    environment: ProcessEnvironment.current,
+    streams: streams
+)
+exit(exitCode)

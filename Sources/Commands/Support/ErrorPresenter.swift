@@ -1,0 +1,35 @@
+import Client
+
+/// Turns any error into the one `Error: …` line (plus `hint:`) and the exit code of `cli.md` §5.
+public enum ErrorPresenter {
+    /// The text and exit code for an error raised while running a command.
+    public static func present(_ error: any Error) -> (text: String, exitCode: KestractlExitCode) {
+        switch error {
+        case let error as UsageError:
+            return (render(error.message, hint: error.hint), .usage)
+        case let error as KestraError:
+            return (render(error.message, hint: error.hint), exitCode(for: error))
+        case is CancellationError:
+            return (render("interrupted", hint: nil), .interrupted)
+        default:
+            return (render(String(describing: error), hint: nil), .failure)
+        }
+    }
+
+    /// The exit code for a Kestra API or transport error.
+    public static func exitCode(for error: KestraError) -> KestractlExitCode {
+        switch error.status {
+        case 401, 403: return .authentication
+        case 404: return .notFound
+        default:
+            if case .cancelled = error { return .interrupted }
+            return .failure
+        }
+    }
+
+    private static func render(_ message: String, hint: String?) -> String {
+        var text = "Error: \(message)\n"
+        if let hint { text += "  hint: \(hint)\n" }
+        return text
+    }
+}

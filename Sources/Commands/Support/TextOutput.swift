@@ -1,0 +1,70 @@
+import Foundation
+import Synchronization
+
+/// A destination for command output text: the process's stdout/stderr, or a buffer in tests.
+public protocol TextOutput: Sendable {
+    /// Writes the text as-is (no newline added).
+    func write(_ text: String)
+}
+
+/// Writes to a file descriptor of the process (1 = stdout, 2 = stderr).
+public struct FileDescriptorOutput: TextOutput {
+    /// The file descriptor written to.
+    public let descriptor: Int32
+
+    /// Creates an output writing to `descriptor`.
+    public init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
+    /// Writes every byte, retrying short writes and interruptions.
+    public func write(_ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
+
+/// Collects written text in memory; tests read it back.
+public final class CapturedOutput: TextOutput {
+    private let buffer = Mutex("")
+
+    /// Creates an empty capture.
+    public init() {}
+
+    /// Appends the text to the buffer.
+    public func write(_ text: String) {
+        buffer.withLock { $0 += text }
+    }
+
+    /// Everything written so far.
+    public var text: String {
+        buffer.withLock { $0 }
+    }
+}
+
+/// The pair of streams a command writes to: results on `stdout`, everything else on `stderr`.
+public struct OutputStreams: Sendable {
+    /// Results only.
+    public var stdout: any TextOutput
+    /// Progress, warnings, hints and errors.
+    public var stderr: any TextOutput
+
+    /// Creates a pair of streams.
+    public init(stdout: any TextOutput, stderr: any TextOutput) {
+        self.stdout = stdout
+        self.stderr = stderr
+    }
+
+    /// The process's own stdout and stderr.
+    public static let standard = OutputStreams(
+        stdout: FileDescriptorOutput(descriptor: 1),
+        stderr: FileDescriptorOutput(descriptor: 2)
+    )
+}
