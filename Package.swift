@@ -54,14 +54,15 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator"]),
-        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator"]),
+        .target(name: "TestSupport", dependencies: ["Emulator"], path: "Tests/TestSupport"),
+        .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator", "TestSupport"]),
+        .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator", "TestSupport"]),
         .testTarget(
             name: "EmulatorTests",
             dependencies: ["Emulator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
         ),
-        .testTarget(name: "EndToEndTests", dependencies: ["Emulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["Emulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -39,7 +39,8 @@ public struct ServerInfo: KestraCommand {
         let started = context.clock.now
         let server = try await client.server.configuration()
         let elapsed = started.duration(to: context.clock.now)
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let report = Report(
             url: context.settings.host,
             version: server.version,

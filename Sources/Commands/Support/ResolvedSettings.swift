@@ -1,5 +1,5 @@
-import Foundation
 import Client
+import Foundation
 
 /// The settings a command runs with, after flags, environment and defaults were combined.
 public struct ResolvedSettings: Sendable, Equatable {

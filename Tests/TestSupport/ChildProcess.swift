@@ -1,0 +1,60 @@
+import Foundation
+
+/// Runs a built executable of this package as a child process and captures what it did.
+public struct ChildProcess: Sendable {
+    /// What a finished child process produced.
+    public struct Outcome: Sendable, Equatable {
+        /// Everything written to stdout.
+        public var stdout: String
+        /// Everything written to stderr.
+        public var stderr: String
+        /// The exit status (or 128 + signal).
+        public var exitCode: Int32
+    }
+
+    /// The directory holding the package's built executables (next to the test bundle).
+    public static var binDirectory: URL {
+        let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        return executable.deletingLastPathComponent()
+    }
+
+    /// The path of a built product, e.g. `kestractl`.
+    public static func path(of product: String) -> String {
+        binDirectory.appendingPathComponent(product).path
+    }
+
+    /// Runs `product` with `arguments`, an environment (replacing the inherited one) and optional stdin.
+    public static func run(
+        _ product: String,
+        _ arguments: [String],
+        environment: [String: String] = [:],
+        stdin: String? = nil
+    ) async throws -> Outcome {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path(of: product))
+        process.arguments = arguments
+        var childEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        childEnvironment.merge(environment) { $1 }
+        process.environment = childEnvironment
+        let output = Pipe()
+        let errors = Pipe()
+        let input = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = input
+        try process.run()
+        if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
+        try input.fileHandleForWriting.close()
+        async let stdoutData = Task.detached { output.fileHandleForReading.readDataToEndOfFile() }.value
+        async let stderrData = Task.detached { errors.fileHandleForReading.readDataToEndOfFile() }.value
+        let (stdout, stderr) = await (stdoutData, stderrData)
+        await Task.detached { process.waitUntilExit() }.value
+        let status =
+            process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return Outcome(
+            stdout: String(decoding: stdout, as: UTF8.self),
+            stderr: String(decoding: stderr, as: UTF8.self),
+            exitCode: status
+        )
+    }
+}
