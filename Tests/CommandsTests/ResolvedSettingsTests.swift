@@ -1,72 +1,168 @@
+import ArgumentParser
 import Client
 import Testing
 
 @testable import Commands
 
 @Suite struct ResolvedSettingsTests {
-    private func flags(_ arguments: [String]) throws -> GlobalOptions {
-        try GlobalOptions.parse(arguments)
-    }
+    private static let config = try! ConfigFile.parse(
+        """
+        contexts:
+          local:
+            host: http://localhost:8080
+            tenant: main
+            auth_method: basicAuth
+            username: ctx@example.com
+            password: CtxSecret1
+            namespace: company.team
+            headers: ["X-From:context"]
+          prod:
+            host: https://prod.example.com/kestra/
+            tenant: production
+            auth_method: token
+            token: ctx-token
+            ca_file: /etc/ssl/corp.pem
+            insecure_skip_tls_verify: true
+        default_context: local
 
-    @Test func defaultsWhenNothingIsSet() throws {
-        let settings = try ResolvedSettings.resolve(flags: flags([]), environment: [:])
-        #expect(
-            settings
-                == ResolvedSettings(
-                    host: "http://localhost:8080", tenant: "main", authentication: .none, output: .table)
+        """,
+        path: "/cfg.yaml"
+    )
+
+    private func resolve(
+        _ arguments: [String] = [],
+        environment: [String: String] = [:],
+        config: ConfigFile = ResolvedSettingsTests.config
+    ) throws -> ResolvedSettings {
+        try ResolvedSettings.resolve(
+            flags: try GlobalOptions.parse(arguments),
+            environment: environment,
+            config: config,
+            configPath: "/cfg.yaml"
         )
     }
 
-    @Test func environmentBeatsDefaults() throws {
-        let environment = [
-            "KESTRACTL_HOST": "kestra.example.com:8443/", "KESTRACTL_TENANT": "acme", "KESTRACTL_OUTPUT": "json",
-            "KESTRACTL_USERNAME": "env@example.com", "KESTRACTL_PASSWORD": "EnvSecret1",
-        ]
-        let settings = try ResolvedSettings.resolve(flags: flags([]), environment: environment)
-        #expect(settings.host == "http://kestra.example.com:8443")
-        #expect(settings.tenant == "acme")
+    @Test func defaultsWithoutConfig() throws {
+        let settings = try resolve(config: ConfigFile())
+        #expect(settings.contextName == nil)
+        #expect(settings.host == "http://localhost:8080")
+        #expect(settings.tenant == "main")
+        #expect(settings.authentication == .none)
+        #expect(settings.output == .table)
+        #expect(settings.timeout == .seconds(30))
+        #expect(settings.headers.isEmpty)
+        #expect(settings.sources["host"] == .default)
+        #expect(settings.sources["auth"] == .default)
+    }
+
+    @Test func defaultContextBeatsDefaults() throws {
+        let settings = try resolve()
+        #expect(settings.contextName == "local")
+        #expect(settings.host == "http://localhost:8080")
+        #expect(settings.sources["host"] == .context)
+        #expect(settings.namespace == "company.team")
+        #expect(settings.authentication == .basic(username: "ctx@example.com", password: "CtxSecret1"))
+        #expect(settings.headers == [ResolvedSettings.HeaderLine(name: "X-From", value: "context")])
+    }
+
+    @Test func environmentBeatsContext() throws {
+        let settings = try resolve(environment: [
+            "KESTRACTL_HOST": "env.example.com:9000/", "KESTRACTL_TENANT": "envtenant", "KESTRACTL_OUTPUT": "json",
+            "KESTRACTL_HEADER": "X-From:env", "KESTRACTL_TIMEOUT": "2m",
+        ])
+        #expect(settings.host == "http://env.example.com:9000")
+        #expect(settings.sources["host"] == .environment)
+        #expect(settings.tenant == "envtenant")
         #expect(settings.output == .json)
-        #expect(settings.authentication == .basic(username: "env@example.com", password: "EnvSecret1"))
+        #expect(settings.headers == [ResolvedSettings.HeaderLine(name: "X-From", value: "env")])
+        #expect(settings.timeout == .seconds(120))
     }
 
     @Test func flagsBeatEnvironment() throws {
-        let environment = ["KESTRACTL_HOST": "http://env:1", "KESTRACTL_TENANT": "env", "KESTRACTL_OUTPUT": "json"]
-        let settings = try ResolvedSettings.resolve(
-            flags: flags(["--host", "https://flag:2/kestra/", "--tenant", "flag", "-o", "yaml"]),
-            environment: environment
+        let settings = try resolve(
+            [
+                "--host", "https://flag:2/kestra/", "--tenant", "flag", "-o", "yaml", "--header", "X-A:1", "--header",
+                "X-B: 2",
+            ],
+            environment: ["KESTRACTL_HOST": "http://env:1", "KESTRACTL_TENANT": "env", "KESTRACTL_OUTPUT": "json"]
         )
         #expect(settings.host == "https://flag:2/kestra")
+        #expect(settings.sources["host"] == .flag)
         #expect(settings.tenant == "flag")
         #expect(settings.output == .yaml)
+        #expect(settings.headers.map(\.name) == ["X-A", "X-B"])
+        #expect(settings.headers.map(\.value) == ["1", "2"])
     }
 
-    @Test func authMethodComesFromTheHighestSourceThatSetsAny() throws {
-        // Basic-auth flags win over an environment token: the flags are the higher source.
-        let fromFlags = try ResolvedSettings.resolve(
-            flags: flags(["--username", "flag@example.com", "--password", "FlagSecret1"]),
-            environment: ["KESTRACTL_TOKEN": "env-token"]
-        )
-        #expect(fromFlags.authentication == .basic(username: "flag@example.com", password: "FlagSecret1"))
+    @Test func contextSelectionByFlagThenEnvironment() throws {
+        let byEnvironment = try resolve(environment: ["KESTRACTL_CONTEXT": "prod"])
+        #expect(byEnvironment.contextName == "prod")
+        #expect(byEnvironment.host == "https://prod.example.com/kestra")
+        #expect(byEnvironment.caFile == "/etc/ssl/corp.pem")
+        #expect(byEnvironment.insecureSkipTLSVerify)
+        #expect(byEnvironment.authentication == .bearer(token: "ctx-token"))
 
-        // A token flag wins over environment basic auth.
-        let tokenFlag = try ResolvedSettings.resolve(
-            flags: flags(["-t", "flag-token"]),
+        let byFlag = try resolve(["--context", "local"], environment: ["KESTRACTL_CONTEXT": "prod"])
+        #expect(byFlag.contextName == "local")
+        #expect(byFlag.sources["context"] == .flag)
+    }
+
+    @Test func unknownContextIsAnErrorNotAFallback() {
+        #expect(
+            throws: UsageError(
+                "context \"staging\" does not exist in /cfg.yaml", hint: "known contexts: local, prod")
+        ) {
+            try resolve(["--context", "staging"])
+        }
+    }
+
+    @Test func basicAuthFlagsBeatAContextToken() throws {
+        let settings = try resolve(["--context", "prod", "--username", "flag@example.com", "--password", "FlagSecret1"])
+        #expect(settings.authentication == .basic(username: "flag@example.com", password: "FlagSecret1"))
+        #expect(settings.sources["auth"] == .flag)
+    }
+
+    @Test func aPasswordFlagPairsWithTheContextUsername() throws {
+        let settings = try resolve(["--password", "Override1"])
+        #expect(settings.authentication == .basic(username: "ctx@example.com", password: "Override1"))
+    }
+
+    @Test func tokenFlagBeatsEnvironmentBasicAuth() throws {
+        let settings = try resolve(
+            ["-t", "flag-token"],
             environment: ["KESTRACTL_USERNAME": "env@example.com", "KESTRACTL_PASSWORD": "EnvSecret1"]
         )
-        #expect(tokenFlag.authentication == .bearer(token: "flag-token"))
-
-        // Within one source a token beats basic auth.
-        let sameSource = try ResolvedSettings.resolve(
-            flags: flags([]),
-            environment: ["KESTRACTL_TOKEN": "env-token", "KESTRACTL_USERNAME": "env@example.com"]
-        )
-        #expect(sameSource.authentication == .bearer(token: "env-token"))
+        #expect(settings.authentication == .bearer(token: "flag-token"))
     }
 
-    @Test func invalidOutputInEnvironmentIsAUsageError() throws {
+    @Test func environmentTokenBeatsContextBasicAuth() throws {
+        let settings = try resolve(environment: ["KESTRACTL_TOKEN": "env-token"])
+        #expect(settings.authentication == .bearer(token: "env-token"))
+        #expect(settings.sources["auth"] == .environment)
+    }
+
+    @Test func withinOneSourceATokenBeatsBasicAuth() throws {
+        let settings = try resolve(
+            environment: ["KESTRACTL_TOKEN": "env-token", "KESTRACTL_USERNAME": "env@example.com"],
+            config: ConfigFile()
+        )
+        #expect(settings.authentication == .bearer(token: "env-token"))
+    }
+
+    @Test func badValuesAreUsageErrors() {
         #expect(throws: UsageError("invalid KESTRACTL_OUTPUT value \"xml\", allowed values: table, json, yaml")) {
-            try ResolvedSettings.resolve(flags: flags([]), environment: ["KESTRACTL_OUTPUT": "xml"])
+            try resolve(environment: ["KESTRACTL_OUTPUT": "xml"])
         }
+        #expect(throws: UsageError("invalid header format \"NoColon\": expected 'Key:Value'")) {
+            try resolve(["--header", "NoColon"])
+        }
+        #expect(throws: UsageError.self) { try resolve(["--timeout", "soon"]) }
+    }
+
+    @Test func noColorFromFlagOrEnvironment() throws {
+        #expect(try resolve(["--no-color"]).noColor)
+        #expect(try resolve(environment: ["NO_COLOR": "1"]).noColor)
+        #expect(try !resolve().noColor)
     }
 
     @Test func hostNormalisation() throws {

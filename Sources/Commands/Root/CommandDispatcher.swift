@@ -26,15 +26,7 @@ public enum CommandDispatcher {
             }
             return KestractlExitCode.success.rawValue
         }
-        let context: CommandContext
-        do {
-            context = CommandContext(
-                settings: try ResolvedSettings.resolve(flags: kestraCommand.globals, environment: environment),
-                streams: streams
-            )
-        } catch {
-            return report(error, streams: streams)
-        }
+        let context = CommandContext(globals: kestraCommand.globals, environment: environment, streams: streams)
         let exitCode: Int32
         do {
             try await kestraCommand.run(context)

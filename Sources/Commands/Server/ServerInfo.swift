@@ -42,13 +42,13 @@ public struct ServerInfo: KestraCommand {
         let milliseconds = Int(
             elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let report = Report(
-            url: context.settings.host,
+            url: try context.settings().host,
             version: server.version,
             edition: server.edition,
-            authentication: Self.describe(context.settings.authentication),
+            authentication: Self.describe(try context.settings().authentication),
             roundTripMilliseconds: milliseconds
         )
-        try context.printer.printDetails(
+        try context.printer().printDetails(
             report,
             rows: [
                 ("URL", report.url), ("Version", report.version), ("Edition", report.edition),

@@ -1,47 +1,79 @@
 import Client
 import Synchronization
 
-/// Everything a command needs to run: settings, the (lazily built, shared) client and output streams.
+/// Everything a command needs to run: its global options, the environment, settings resolved on
+/// first use, the one shared client, and the output streams.
 public final class CommandContext: Sendable {
-    /// The resolved settings.
-    public let settings: ResolvedSettings
+    /// The global options parsed with the command.
+    public let globals: GlobalOptions
+    /// The environment the settings are resolved from.
+    public let environment: [String: String]
     /// Where results and diagnostics go.
     public let streams: OutputStreams
     /// Measures durations (round trips, waits).
-    public let clock: ContinuousClock
-    private let clientSlot = Mutex<KestraClient?>(nil)
+    public let clock = ContinuousClock()
+    private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
 
-    /// Creates a context; the client is built on first use.
-    public init(settings: ResolvedSettings, streams: OutputStreams, clock: ContinuousClock = ContinuousClock()) {
-        self.settings = settings
+    /// Creates a context; settings and client are built on first use.
+    public init(globals: GlobalOptions, environment: [String: String], streams: OutputStreams) {
+        self.globals = globals
+        self.environment = environment
         self.streams = streams
-        self.clock = clock
+    }
+
+    /// The config file store selected by `--config` / `KESTRACTL_CONFIG`.
+    public var configStore: ConfigStore {
+        ConfigStore(path: ConfigStore.resolvePath(flag: globals.config, environment: environment))
+    }
+
+    /// Flags, environment, config context and defaults combined (read once).
+    public func settings() throws -> ResolvedSettings {
+        if let settings = resolved.withLock({ $0.settings }) { return settings }
+        let store = configStore
+        let settings = try ResolvedSettings.resolve(
+            flags: globals,
+            environment: environment,
+            config: try store.load(),
+            configPath: store.path
+        )
+        resolved.withLock { $0.settings = settings }
+        return settings
     }
 
     /// The one Kestra client of this context, built from the settings on first use.
     public func client() throws -> KestraClient {
-        try clientSlot.withLock { slot in
-            if let client = slot { return client }
-            var configuration = ClientConfiguration(baseURL: settings.host)
-            configuration.tenant = settings.tenant
-            configuration.authentication = settings.authentication
-            let client = try KestraClient(configuration: configuration)
-            slot = client
+        let settings = try settings()
+        return try resolved.withLock { state in
+            if let client = state.client { return client }
+            let client = try KestraClient(configuration: Self.clientConfiguration(settings))
+            state.client = client
             return client
         }
     }
 
+    /// A printer for the selected output format writing to stdout.
+    public func printer() throws -> OutputPrinter {
+        OutputPrinter(format: try settings().output, output: streams.stdout)
+    }
+
     /// Closes the client's connections, if a client was built.
     public func shutdown() async {
-        let client = clientSlot.withLock { slot in
-            defer { slot = nil }
-            return slot
+        let client = resolved.withLock { state in
+            defer { state.client = nil }
+            return state.client
         }
         try? await client?.shutdown()
     }
 
-    /// A printer for the selected output format writing to stdout.
-    public var printer: OutputPrinter {
-        OutputPrinter(format: settings.output, output: streams.stdout)
+    /// The client configuration for resolved settings.
+    static func clientConfiguration(_ settings: ResolvedSettings) -> ClientConfiguration {
+        var configuration = ClientConfiguration(baseURL: settings.host)
+        configuration.tenant = settings.tenant
+        configuration.authentication = settings.authentication
+        configuration.extraHeaders = settings.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
+        configuration.caFile = settings.caFile
+        configuration.insecureSkipTLSVerify = settings.insecureSkipTLSVerify
+        configuration.requestTimeout = settings.timeout
+        return configuration
     }
 }

@@ -1,7 +1,12 @@
 import ArgumentParser
 
-/// The options every command accepts (`cli.md` §1); unset values fall back to the environment.
+/// The options every command accepts (`cli.md` §1); unset values fall back to the environment,
+/// then the selected context of the config file, then defaults.
 public struct GlobalOptions: ParsableArguments, Sendable {
+    /// Named context to use instead of the default one.
+    @Option(name: .long, help: "Use this named context of the config file (env KESTRACTL_CONTEXT).")
+    public var context: String?
+
     /// Kestra base URL.
     @Option(name: .long, help: "Kestra base URL (env KESTRACTL_HOST, default http://localhost:8080).")
     public var host: String?
@@ -26,6 +31,35 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     @Option(name: [.customShort("o"), .long], help: "Output format: table, json or yaml (env KESTRACTL_OUTPUT).")
     public var output: OutputFormat?
 
-    /// Creates empty options (every value from the environment or defaults).
+    /// Config file path.
+    @Option(name: .long, help: "Config file (env KESTRACTL_CONFIG, default ~/.kestractl/config.yaml).")
+    public var config: String?
+
+    /// Trace HTTP requests on stderr.
+    @Flag(name: [.customShort("v"), .long], help: "Trace HTTP requests and responses on stderr, secrets masked.")
+    public var verbose = false
+
+    /// Extra HTTP headers.
+    @Option(name: .long, help: "Extra HTTP header 'Key:Value' on every request (repeatable).")
+    public var header: [String] = []
+
+    /// CA bundle to trust.
+    @Option(name: .customLong("ca-file"), help: "Trust this PEM CA bundle (env KESTRACTL_CA_FILE).")
+    public var caFile: String?
+
+    /// Skip TLS verification.
+    @Flag(name: .customLong("insecure-skip-tls-verify"), help: "Do not verify the server's TLS certificate.")
+    public var insecureSkipTLSVerify = false
+
+    /// Per-request timeout.
+    @Option(name: .long, help: "Per-request timeout, e.g. 30s, 2m or PT30S (env KESTRACTL_TIMEOUT, default 30s).")
+    public var timeout: String?
+
+    /// Disable colour.
+    @Flag(
+        name: .customLong("no-color"), help: "No ANSI colour (also when NO_COLOR is set or stdout is not a terminal).")
+    public var noColor = false
+
+    /// Creates empty options (every value from the environment, config or defaults).
     public init() {}
 }

@@ -12,10 +12,7 @@ public protocol KestraCommand: AsyncParsableCommand {
 extension KestraCommand {
     /// Runs through the dispatcher's path when ArgumentParser calls `run()` directly.
     public func run() async throws {
-        let context = CommandContext(
-            settings: try ResolvedSettings.resolve(flags: globals, environment: ProcessEnvironment.current),
-            streams: .standard
-        )
+        let context = CommandContext(globals: globals, environment: ProcessEnvironment.current, streams: .standard)
         do {
             try await run(context)
         } catch {

@@ -1,8 +1,10 @@
 import Client
 import Foundation
 
-/// The settings a command runs with, after flags, environment and defaults were combined.
+/// The settings a command runs with, after flags, environment, config context and defaults were combined.
 public struct ResolvedSettings: Sendable, Equatable {
+    /// The selected context's name, if a context applies.
+    public var contextName: String?
     /// Normalised Kestra base URL.
     public var host: String
     /// Tenant id.
@@ -11,32 +13,133 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var authentication: Authentication
     /// Output format.
     public var output: OutputFormat
+    /// The context's default namespace.
+    public var namespace: String?
+    /// Extra headers as `(name, value)`.
+    public var headers: [HeaderLine]
+    /// CA bundle to trust.
+    public var caFile: String?
+    /// Skip TLS verification.
+    public var insecureSkipTLSVerify: Bool
+    /// Per-request timeout.
+    public var timeout: Duration
+    /// Trace HTTP on stderr.
+    public var verbose: Bool
+    /// Colour disabled by flag or `NO_COLOR`.
+    public var noColor: Bool
+    /// Where each field came from (keys: `host`, `tenant`, `auth`, `output`, `namespace`, …).
+    public var sources: [String: SettingSource]
 
-    /// Combines flags (highest), `KESTRACTL_*` environment variables, then defaults.
+    /// One `Key:Value` header.
+    public struct HeaderLine: Sendable, Equatable {
+        /// Header name.
+        public var name: String
+        /// Header value.
+        public var value: String
+    }
+
+    /// Combines flags (highest), `KESTRACTL_*` environment variables, the selected context of
+    /// `config`, then defaults — field by field.
     ///
-    /// The auth method comes from the highest-precedence source that sets any auth field, and a
-    /// token in that source beats basic auth; the losing method's fields are dropped.
-    public static func resolve(flags: GlobalOptions, environment: [String: String]) throws -> ResolvedSettings {
+    /// The auth method comes from the highest-precedence source that sets any auth field (a
+    /// token beats basic auth within a source); the losing method's fields are dropped, and each
+    /// field of the winning method then resolves by the same precedence.
+    public static func resolve(
+        flags: GlobalOptions,
+        environment: [String: String],
+        config: ConfigFile,
+        configPath: String
+    ) throws -> ResolvedSettings {
         func env(_ name: String) -> String? {
             guard let value = environment["KESTRACTL_\(name)"], !value.isEmpty else { return nil }
             return value
         }
-        let host = try normaliseHost(flags.host ?? env("HOST") ?? "http://localhost:8080")
-        let tenant = flags.tenant ?? env("TENANT") ?? "main"
-        var output = OutputFormat.table
-        if let format = flags.output {
-            output = format
-        } else if let text = env("OUTPUT") {
+        var sources: [String: SettingSource] = [:]
+        /// The first present candidate, recording its source (`.default` when none is).
+        func first<Value>(_ key: String, _ candidates: [(SettingSource, Value?)]) -> Value? {
+            for (source, value) in candidates {
+                if let value {
+                    sources[key] = source
+                    return value
+                }
+            }
+            sources[key] = .default
+            return nil
+        }
+        func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+
+        let contextName = first(
+            "context", [(.flag, flags.context), (.environment, env("CONTEXT")), (.context, config.defaultContext)])
+        var context: KestraContext?
+        if let contextName {
+            guard let found = config.context(named: contextName) else {
+                throw UsageError(
+                    "context \"\(contextName)\" does not exist in \(configPath)",
+                    hint: config.contextNames.isEmpty
+                        ? "add one with 'kestractl config add NAME HOST TENANT'"
+                        : "known contexts: \(config.contextNames.joined(separator: ", "))"
+                )
+            }
+            context = found
+        }
+
+        let host = try normaliseHost(
+            first("host", [(.flag, flags.host), (.environment, env("HOST")), (.context, nonEmpty(context?.host))])
+                ?? "http://localhost:8080"
+        )
+        let tenant =
+            first(
+                "tenant", [(.flag, flags.tenant), (.environment, env("TENANT")), (.context, nonEmpty(context?.tenant))])
+            ?? "main"
+        let environmentOutput = try env("OUTPUT").map { text in
             guard let format = OutputFormat(rawValue: text) else {
                 throw UsageError("invalid KESTRACTL_OUTPUT value \"\(text)\", allowed values: table, json, yaml")
             }
-            output = format
+            return format
         }
-        let authentication =
-            authenticationFrom(token: flags.token, username: flags.username, password: flags.password)
-            ?? authenticationFrom(token: env("TOKEN"), username: env("USERNAME"), password: env("PASSWORD"))
-            ?? .none
-        return ResolvedSettings(host: host, tenant: tenant, authentication: authentication, output: output)
+        let output = first("output", [(.flag, flags.output), (.environment, environmentOutput)]) ?? .table
+        let namespace = first("namespace", [(.context, nonEmpty(context?.namespace))])
+        let caFile = first(
+            "caFile", [(.flag, flags.caFile), (.environment, env("CA_FILE")), (.context, nonEmpty(context?.caFile))])
+        let insecure =
+            first(
+                "insecureSkipTLSVerify",
+                [
+                    (.flag, flags.insecureSkipTLSVerify ? true : nil),
+                    (.context, context?.insecureSkipTLSVerify == true ? true : nil),
+                ]
+            ) ?? false
+        let timeoutText = first("timeout", [(.flag, flags.timeout), (.environment, env("TIMEOUT"))]) ?? "30s"
+        let timeout = try HumanDuration.parse(timeoutText, option: "--timeout")
+        let headerLines =
+            first(
+                "headers",
+                [
+                    (.flag, flags.header.isEmpty ? nil : flags.header), (.environment, env("HEADER").map { [$0] }),
+                    (.context, context.flatMap { $0.headers.isEmpty ? nil : $0.headers }),
+                ]
+            ) ?? []
+        let headers = try headerLines.map(parseHeader)
+        let verbose =
+            first("verbose", [(.flag, flags.verbose ? true : nil), (.environment, env("VERBOSE").map(isTruthy))])
+            ?? false
+        let noColor =
+            first(
+                "noColor",
+                [(.flag, flags.noColor ? true : nil), (.environment, environment["NO_COLOR"].map { !$0.isEmpty })]
+            ) ?? false
+
+        let authentication = resolveAuthentication(
+            flags: (flags.token, flags.username, flags.password),
+            environment: (env("TOKEN"), env("USERNAME"), env("PASSWORD")),
+            context: (context?.token, context?.username, context?.password),
+            sources: &sources
+        )
+        return ResolvedSettings(
+            contextName: contextName, host: host, tenant: tenant, authentication: authentication, output: output,
+            namespace: namespace, headers: headers, caFile: caFile, insecureSkipTLSVerify: insecure,
+            timeout: timeout, verbose: verbose, noColor: noColor, sources: sources
+        )
     }
 
     /// Trims trailing `/`, adds `http://` when the scheme is missing, keeps a path prefix.
@@ -51,9 +154,45 @@ public struct ResolvedSettings: Sendable, Equatable {
         return host
     }
 
-    private static func authenticationFrom(token: String?, username: String?, password: String?) -> Authentication? {
-        if let token, !token.isEmpty { return .bearer(token: token) }
-        if username != nil || password != nil { return .basic(username: username ?? "", password: password ?? "") }
-        return nil
+    /// Splits `Key:Value` (the Go tool's format) or fails with its message.
+    public static func parseHeader(_ line: String) throws -> HeaderLine {
+        guard let colon = line.firstIndex(of: ":"), colon != line.startIndex else {
+            throw UsageError("invalid header format \"\(line)\": expected 'Key:Value'")
+        }
+        let name = line[..<colon].trimmingCharacters(in: .whitespaces)
+        let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, !name.contains(" ") else {
+            throw UsageError("invalid header format \"\(line)\": expected 'Key:Value'")
+        }
+        return HeaderLine(name: name, value: value)
+    }
+
+    private typealias AuthFields = (token: String?, username: String?, password: String?)
+
+    private static func resolveAuthentication(
+        flags: AuthFields,
+        environment: AuthFields,
+        context: AuthFields,
+        sources: inout [String: SettingSource]
+    ) -> Authentication {
+        func present(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
+        let ordered: [(SettingSource, AuthFields)] = [(.flag, flags), (.environment, environment), (.context, context)]
+        guard
+            let (source, fields) = ordered.first(where: {
+                present($0.1.token) != nil || present($0.1.username) != nil || present($0.1.password) != nil
+            })
+        else {
+            sources["auth"] = .default
+            return .none
+        }
+        sources["auth"] = source
+        if let token = present(fields.token) { return .bearer(token: token) }
+        let username = ordered.lazy.compactMap { present($0.1.username) }.first ?? ""
+        let password = ordered.lazy.compactMap { present($0.1.password) }.first ?? ""
+        return .basic(username: username, password: password)
+    }
+
+    private static func isTruthy(_ text: String) -> Bool {
+        ["1", "true", "yes", "on"].contains(text.lowercased())
     }
 }
