@@ -7,13 +7,15 @@ struct CommandRun: Equatable {
     var exitCode: Int32
 
     /// Runs `arguments` through `CommandDispatcher` with captured streams and the given environment.
-    static func run(_ arguments: [String], environment: [String: String] = [:]) async -> CommandRun {
+    static func run(_ arguments: [String], environment: [String: String] = [:], stdin: String = "") async -> CommandRun
+    {
         let stdout = CapturedOutput()
         let stderr = CapturedOutput()
         let code = await CommandDispatcher.run(
             arguments: arguments,
             environment: environment,
-            streams: OutputStreams(stdout: stdout, stderr: stderr)
+            streams: OutputStreams(stdout: stdout, stderr: stderr),
+            input: StringInput(stdin)
         )
         return CommandRun(stdout: stdout.text, stderr: stderr.text, exitCode: code)
     }

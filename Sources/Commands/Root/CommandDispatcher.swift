@@ -8,11 +8,12 @@ public enum CommandDispatcher {
     public static func run(
         arguments: [String],
         environment: [String: String],
-        streams: OutputStreams
+        streams: OutputStreams,
+        input: any TextInput = StandardInput()
     ) async -> Int32 {
         let command: any ParsableCommand
         do {
-            command = try Kestractl.parseAsRoot(arguments)
+            command = try Kestractl.parseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
         } catch {
             return reportParseFailure(error, streams: streams)
         }
@@ -26,7 +27,8 @@ public enum CommandDispatcher {
             }
             return KestractlExitCode.success.rawValue
         }
-        let context = CommandContext(globals: kestraCommand.globals, environment: environment, streams: streams)
+        let context = CommandContext(
+            globals: kestraCommand.globals, environment: environment, streams: streams, input: input)
         let exitCode: Int32
         do {
             try await kestraCommand.run(context)

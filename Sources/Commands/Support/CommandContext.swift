@@ -10,15 +10,32 @@ public final class CommandContext: Sendable {
     public let environment: [String: String]
     /// Where results and diagnostics go.
     public let streams: OutputStreams
+    /// Piped input (secrets and values read with `--*-stdin`).
+    public let input: any TextInput
     /// Measures durations (round trips, waits).
     public let clock = ContinuousClock()
     private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
 
     /// Creates a context; settings and client are built on first use.
-    public init(globals: GlobalOptions, environment: [String: String], streams: OutputStreams) {
+    public init(
+        globals: GlobalOptions,
+        environment: [String: String],
+        streams: OutputStreams,
+        input: any TextInput = StandardInput()
+    ) {
         self.globals = globals
         self.environment = environment
         self.streams = streams
+        self.input = input
+    }
+
+    /// Reads a secret from piped input, stripping one trailing newline (`\n` or `\r\n`).
+    public func readSecret(option: String) throws -> String {
+        var text = input.readAll()
+        // "\r\n" is a single Character in Swift, so one removeLast() strips either ending.
+        if text.hasSuffix("\n") || text.hasSuffix("\r\n") { text.removeLast() }
+        guard !text.isEmpty else { throw UsageError("\(option): nothing was read from standard input") }
+        return text
     }
 
     /// The config file store selected by `--config` / `KESTRACTL_CONFIG`.
@@ -53,7 +70,12 @@ public final class CommandContext: Sendable {
 
     /// A printer for the selected output format writing to stdout.
     public func printer() throws -> OutputPrinter {
-        OutputPrinter(format: try settings().output, output: streams.stdout)
+        let settings = try settings()
+        return OutputPrinter(
+            format: settings.output,
+            output: streams.stdout,
+            colors: ColorScheme(output: streams.stdout, noColor: settings.noColor, environment: environment)
+        )
     }
 
     /// Closes the client's connections, if a client was built.

@@ -63,3 +63,44 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     /// Creates empty options (every value from the environment, config or defaults).
     public init() {}
 }
+
+extension GlobalOptions {
+    /// Global options that take a value (long and short spellings).
+    static let valueOptionNames: Set<String> = [
+        "--context", "--host", "--tenant", "-t", "--token", "--username", "--password", "-o", "--output", "--config",
+        "--header", "--ca-file", "--timeout",
+    ]
+
+    /// Global options that are plain flags.
+    static let flagNames: Set<String> = ["-v", "--verbose", "--insecure-skip-tls-verify", "--no-color"]
+
+    /// Moves global options written before the command path (`kestractl --context prod flows list`)
+    /// behind it, where ArgumentParser expects them; everything else keeps its order.
+    public static func hoistLeadingOptions(_ arguments: [String]) -> [String] {
+        var leading: [String] = []
+        var index = 0
+        while index < arguments.count {
+            let word = arguments[index]
+            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
+            if flagNames.contains(word) {
+                leading.append(word)
+                index += 1
+            } else if valueOptionNames.contains(name) {
+                leading.append(word)
+                if !word.contains("="), index + 1 < arguments.count {
+                    leading.append(arguments[index + 1])
+                    index += 2
+                } else {
+                    index += 1
+                }
+            } else {
+                break
+            }
+        }
+        guard !leading.isEmpty, index < arguments.count else { return arguments }
+        var rest = Array(arguments[index...])
+        let terminator = rest.firstIndex(of: "--") ?? rest.endIndex
+        rest.insert(contentsOf: leading, at: terminator)
+        return rest
+    }
+}

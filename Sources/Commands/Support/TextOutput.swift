@@ -5,6 +5,14 @@ import Synchronization
 public protocol TextOutput: Sendable {
     /// Writes the text as-is (no newline added).
     func write(_ text: String)
+
+    /// Whether the destination is a terminal (colour and prompts only then).
+    var isTerminal: Bool { get }
+}
+
+extension TextOutput {
+    /// Not a terminal unless an implementation says so.
+    public var isTerminal: Bool { false }
 }
 
 /// Writes to a file descriptor of the process (1 = stdout, 2 = stderr).
@@ -16,6 +24,9 @@ public struct FileDescriptorOutput: TextOutput {
     public init(descriptor: Int32) {
         self.descriptor = descriptor
     }
+
+    /// Whether the descriptor is a terminal.
+    public var isTerminal: Bool { isatty(descriptor) == 1 }
 
     /// Writes every byte, retrying short writes and interruptions.
     public func write(_ text: String) {
