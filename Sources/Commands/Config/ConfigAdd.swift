@@ -59,7 +59,7 @@ public struct ConfigAdd: KestraCommand {
                 globals.username == nil
                     ? "--password needs --username" : "--username needs --password (or --password-stdin)")
         }
-        try globals.header.forEach { _ = try ResolvedSettings.parseHeader($0) }
+        for header in globals.header { _ = try ResolvedSettings.parseHeader(header) }
         let newContext = KestraContext(
             host: try ResolvedSettings.normaliseHost(host),
             tenant: tenant,
