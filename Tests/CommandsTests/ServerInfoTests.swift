@@ -81,3 +81,45 @@ import Testing
         #expect(run.stderr == "Error: cannot connect to \(url): connection refused\n")
     }
 }
+
+@Suite struct VerboseTraceTests {
+    @Test func traceShowsRequestsButNeverCredentials() async throws {
+        try await EmulatorFixture.with { emulator in
+            let password = "Trace-Secret-Pw9"
+            let basic = await CommandRun.run(
+                [
+                    "server", "info", "-v", "--host", emulator.url, "--username", EmulatorFixture.username,
+                    "--password", password,
+                    "--header", "X-Api-Key:header-secret-1", "--header", "X-Team:data",
+                ],
+                environment: ["KESTRACTL_PASSWORD": "unused-env-secret"]
+            )
+            #expect(basic.exitCode == 0)
+            #expect(basic.stderr.contains("> GET \(emulator.url)/api/v1/configs\n"))
+            #expect(basic.stderr.contains("> Authorization: [REDACTED]\n"))
+            #expect(basic.stderr.contains("> X-Api-Key: [REDACTED]\n"))
+            #expect(basic.stderr.contains("> X-Team: data\n"))
+            #expect(basic.stderr.range(of: #"\n< 200 \(\d+ ms\)\n"#, options: .regularExpression) != nil)
+            for secret in [password, "header-secret-1", "unused-env-secret"] {
+                #expect(!basic.stderr.contains(secret))
+                #expect(!basic.stdout.contains(secret))
+            }
+            let basicToken = Data("\(EmulatorFixture.username):\(password)".utf8).base64EncodedString()
+            #expect(!basic.stderr.contains(basicToken), "the encoded Authorization value is masked too")
+
+            let token = await CommandRun.run(
+                ["server", "info", "--verbose", "--host", emulator.url, "--token", EmulatorFixture.token])
+            #expect(token.exitCode == 0)
+            #expect(!token.stderr.contains(EmulatorFixture.token))
+            #expect(!token.stdout.contains(EmulatorFixture.token))
+        }
+    }
+
+    @Test func withoutVerboseStderrIsEmpty() async throws {
+        try await EmulatorFixture.with { emulator in
+            let run = await CommandRun.run(["server", "info", "--host", emulator.url, "-t", EmulatorFixture.token])
+            #expect(run.exitCode == 0)
+            #expect(run.stderr == "")
+        }
+    }
+}

@@ -62,8 +62,11 @@ public final class CommandContext: Sendable {
         let settings = try settings()
         return try resolved.withLock { state in
             if let client = state.client { return client }
-            let client = try KestraClient(configuration: Self.clientConfiguration(settings))
+            let client = try KestraClient(configuration: clientConfiguration(settings))
             state.client = client
+            if settings.insecureSkipTLSVerify {
+                streams.stderr.write("warning: TLS certificate verification is disabled (--insecure-skip-tls-verify)\n")
+            }
             return client
         }
     }
@@ -87,8 +90,8 @@ public final class CommandContext: Sendable {
         try? await client?.shutdown()
     }
 
-    /// The client configuration for resolved settings.
-    static func clientConfiguration(_ settings: ResolvedSettings) -> ClientConfiguration {
+    /// The client configuration for resolved settings; `--verbose` traces every attempt on stderr.
+    func clientConfiguration(_ settings: ResolvedSettings) -> ClientConfiguration {
         var configuration = ClientConfiguration(baseURL: settings.host)
         configuration.tenant = settings.tenant
         configuration.authentication = settings.authentication
@@ -96,6 +99,10 @@ public final class CommandContext: Sendable {
         configuration.caFile = settings.caFile
         configuration.insecureSkipTLSVerify = settings.insecureSkipTLSVerify
         configuration.requestTimeout = settings.timeout
+        if settings.verbose {
+            let stderr = streams.stderr
+            configuration.trace = { stderr.write(HTTPTraceFormatter.format($0)) }
+        }
         return configuration
     }
 }
