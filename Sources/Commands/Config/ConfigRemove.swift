@@ -15,7 +15,7 @@ public struct ConfigRemove: KestraCommand {
     )
 
     /// Context name.
-    @Argument(help: "Context name.") public var name: String
+    @Argument(help: "Context name.", completion: ContextCompletion.kind) public var name: String
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 

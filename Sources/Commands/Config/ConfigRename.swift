@@ -13,7 +13,7 @@ public struct ConfigRename: KestraCommand {
     )
 
     /// Current name.
-    @Argument(help: "Current name.") public var old: String
+    @Argument(help: "Current name.", completion: ContextCompletion.kind) public var old: String
     /// New name.
     @Argument(help: "New name.") public var new: String
     /// Global options.

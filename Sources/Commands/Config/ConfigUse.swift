@@ -14,7 +14,7 @@ public struct ConfigUse: KestraCommand {
     )
 
     /// Context name.
-    @Argument(help: "Context name.") public var name: String
+    @Argument(help: "Context name.", completion: ContextCompletion.kind) public var name: String
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 

@@ -4,7 +4,11 @@ import ArgumentParser
 /// then the selected context of the config file, then defaults.
 public struct GlobalOptions: ParsableArguments, Sendable {
     /// Named context to use instead of the default one.
-    @Option(name: .long, help: "Use this named context of the config file (env KESTRACTL_CONTEXT).")
+    @Option(
+        name: .long,
+        help: "Use this named context of the config file (env KESTRACTL_CONTEXT).",
+        completion: ContextCompletion.kind
+    )
     public var context: String?
 
     /// Kestra base URL.
