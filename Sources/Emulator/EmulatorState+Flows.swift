@@ -255,3 +255,33 @@ extension EmulatorState {
         return exportFlows(records)
     }
 }
+
+extension EmulatorState {
+    func setFlowsDisabledByQuery(_ request: EmulatorRequest, disabled: Bool) -> EmulatorResponse {
+        var count = 0
+        for record in matchingFlows(request.query) where record.latest.definition.disabled != disabled {
+            let source = EmulatorState.rewriteDisabled(record.latest.source, disabled: disabled)
+            guard let definition = try? FlowDefinition.parse(source) else { continue }
+            storeNewRevision(source: source, definition: definition)
+            count += 1
+        }
+        return .json(.object([("count", .int(count))]))
+    }
+
+    func deleteFlowsByIds(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
+        var count = 0
+        for (namespace, id) in try flowIdentities(request) where liveFlow(namespace, id) != nil {
+            flows[EmulatorState.flowKey(namespace, id)]?.deleted = true
+            count += 1
+        }
+        return .json(.object([("count", .int(count))]))
+    }
+
+    func deleteFlowsByQuery(_ request: EmulatorRequest) -> EmulatorResponse {
+        let records = matchingFlows(request.query)
+        for record in records {
+            flows[EmulatorState.flowKey(record.namespace, record.id)]?.deleted = true
+        }
+        return .json(.object([("count", .int(records.count))]))
+    }
+}
