@@ -1,0 +1,152 @@
+import Foundation
+
+extension EmulatorState {
+    /// Starts (or restarts) the run loop of an execution, invalidating any previous loop.
+    func launchRunner(_ id: String) {
+        guard var record = executions[id], !isShutDown else { return }
+        record.runToken += 1
+        executions[id] = record
+        runners[id]?.cancel()
+        let runner = ExecutionRunner(state: self, executionId: id, token: record.runToken, timeScale: timeScale)
+        runners[id] = Task { await runner.run() }
+    }
+
+    private func update(_ id: String, _ change: (inout ExecutionRecord) -> Void) -> ExecutionRecord? {
+        guard var record = executions[id] else { return nil }
+        change(&record)
+        executions[id] = record
+        executionChanged(id)
+        return record
+    }
+
+    func killExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard !record.state.current.isTerminated else {
+            throw APIError.conflict("Cannot kill execution: execution is already terminated.")
+        }
+        runners.removeValue(forKey: id)?.cancel()
+        _ = update(id) { record in
+            record.runToken += 1
+            record.state.transition(.killing)
+        }
+        let killed = update(id) { record in
+            for index in record.taskRuns.indices where !record.taskRuns[index].state.current.isTerminated {
+                record.taskRuns[index].transition(.killed)
+            }
+            record.state.transition(.killed)
+        }
+        var response = EmulatorResponse(json: killed?.json(.full) ?? .null)
+        response.contentType = "text/json"
+        return response
+    }
+
+    func restartExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        let current = record.state.current
+        guard current.isTerminated || current == .paused else {
+            throw APIError.conflict(
+                "Cannot restart execution: current state is '\(current.rawValue)', expected terminated or paused.")
+        }
+        runners.removeValue(forKey: id)?.cancel()
+        let restarted = update(id) { record in
+            if let firstFailure = record.taskRuns.firstIndex(where: { $0.state.current != .success }) {
+                record.taskRuns.removeSubrange(firstFailure...)
+            }
+            record.state.transition(.restarted)
+            record.attemptNumber += 1
+            if !record.labels.contains(where: { $0.0 == "system.restarted" }) {
+                record.labels.append(("system.restarted", "true"))
+            }
+        }
+        launchRunner(id)
+        return .json(restarted?.json(.full) ?? .null)
+    }
+
+    func resumeExecution(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        if request.headers["content-type"] != nil {
+            _ = try request.multipartParts()
+        }
+        guard record.state.current == .paused else {
+            throw APIError.conflict("Cannot resume execution: execution is not paused.")
+        }
+        let resumed = update(id) { record in
+            for index in record.taskRuns.indices where record.taskRuns[index].state.current == .paused {
+                record.taskRuns[index].transition(.running)
+            }
+            record.state.transition(.running)
+        }
+        return .json(resumed?.json(.full) ?? .null)
+    }
+
+    func pauseExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard record.state.current == .running else {
+            throw APIError.conflict("Cannot pause execution: execution is not running.")
+        }
+        let paused = update(id) { $0.state.transition(.paused) }
+        return .json(paused?.json(.full) ?? .null)
+    }
+
+    func replayExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let original = try requireExecution(id)
+        guard original.state.current.isTerminated else {
+            throw APIError.conflict("Cannot replay execution: execution is not terminated.")
+        }
+        let newId = FriendlyID.make()
+        let now = Date()
+        var labels = original.labels.filter { !$0.0.hasPrefix("system.") }
+        labels.insert(("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
+        labels.append(("system.replay", "true"))
+        let record = ExecutionRecord(
+            id: newId, namespace: original.namespace, flowId: original.flowId, flowRevision: original.flowRevision,
+            inputs: original.inputs, labels: labels, state: StateRecord(.created, at: now),
+            originalId: original.originalId, originalCreatedDate: now)
+        executions[newId] = record
+        launchRunner(newId)
+        return .json(record.json(.full))
+    }
+
+    func changeExecutionStatus(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard let text = request.query.first("status") else {
+            throw APIError.badRequest("Required QueryValue [status] not specified")
+        }
+        guard let target = StateType(rawValue: text.uppercased()) else {
+            throw APIError.invalidArgument("Invalid state: \(text)")
+        }
+        guard target.isTerminated else {
+            throw APIError.invalidArgument("You can only change the state of an execution to a terminal state.")
+        }
+        guard record.state.current.isTerminated, record.state.current != .killed else {
+            throw APIError.conflict("Cannot change execution state: execution must be terminated and not killed.")
+        }
+        let changed = update(id) { $0.state.transition(target) }
+        return .json(changed?.json(.full) ?? .null)
+    }
+
+    func setExecutionLabels(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard let items = try request.jsonBody().arrayValue else {
+            throw APIError(type: .invalidRequestBody, detail: "Expected a JSON array of labels")
+        }
+        var labels: [(String, String)] = []
+        for item in items {
+            guard let key = item["key"]?.stringValue, let value = item["value"]?.stringValue else {
+                throw APIError(type: .invalidRequestBody, detail: "A label needs a key and a value")
+            }
+            if key.hasPrefix("system.") {
+                throw APIError.invalidArgument(
+                    "System labels can only be set by Kestra itself, offending label: \(key)=\(value)")
+            }
+            labels.append((key, value))
+        }
+        guard record.state.current.isTerminated else {
+            throw APIError.badRequest("The execution is not terminated")
+        }
+        let changed = update(id) { record in
+            record.labels = record.labels.filter { $0.0.hasPrefix("system.") } + labels
+        }
+        return .json(changed?.json(.full) ?? .null)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import NIOCore
+
+/// All emulated server state (flows, executions, logs, files, KV, triggers) and the live subscribers, in one actor.
+actor EmulatorState {
+    /// A live log follower with its filters.
+    struct LogFollower {
+        var continuation: AsyncStream<ServerSentEvent>.Continuation
+        var minimumLevel: LogLevel
+        var taskId: String?
+    }
+
+    /// The user-set part of a trigger's state.
+    struct TriggerOverride {
+        var disabled: Bool?
+        var updatedAt: Date
+    }
+
+    static let maximumLogsPerExecution = 10_000
+
+    let timeScale: Double
+    let seedDirectory: String?
+    var baseURL = ""
+
+    var flows: [String: FlowRecord] = [:]
+    var executions: [String: ExecutionRecord] = [:]
+    var logs: [String: [LogRecord]] = [:]
+    var files: [String: NamespaceFileTree] = [:]
+    var executionFiles: [String: ByteBuffer] = [:]
+    var keyValues: [String: [String: KVRecord]] = [:]
+    var touchedNamespaces: Set<String> = []
+    var triggerOverrides: [String: TriggerOverride] = [:]
+    var runners: [String: Task<Void, Never>] = [:]
+    var executionFollowers: [String: [UUID: AsyncStream<ServerSentEvent>.Continuation]] = [:]
+    var logFollowers: [String: [UUID: LogFollower]] = [:]
+    var isShutDown = false
+
+    init(timeScale: Double, seedDirectory: String?) {
+        self.timeScale = timeScale
+        self.seedDirectory = seedDirectory
+    }
+
+    func setBaseURL(_ url: String) {
+        baseURL = url
+    }
+
+    static func flowKey(_ namespace: String, _ id: String) -> String { "\(namespace)\u{0}\(id)" }
+
+    /// Drops every piece of state, ends every stream and reloads the seed.
+    func reset() throws {
+        for runner in runners.values { runner.cancel() }
+        runners = [:]
+        finishAllStreams()
+        flows = [:]
+        executions = [:]
+        logs = [:]
+        files = [:]
+        executionFiles = [:]
+        keyValues = [:]
+        touchedNamespaces = []
+        triggerOverrides = [:]
+        try loadSeed()
+    }
+
+    /// Stops run loops and ends every stream (server shutdown).
+    func shutdown() {
+        isShutDown = true
+        for runner in runners.values { runner.cancel() }
+        runners = [:]
+        finishAllStreams()
+    }
+
+    private func finishAllStreams() {
+        for followers in executionFollowers.values {
+            for continuation in followers.values { continuation.finish() }
+        }
+        for followers in logFollowers.values {
+            for follower in followers.values { follower.continuation.finish() }
+        }
+        executionFollowers = [:]
+        logFollowers = [:]
+    }
+
+    /// Loads `flows/**/*.y{a,}ml` and `files/<namespace>/**` from the seed directory.
+    func loadSeed() throws {
+        guard let seedDirectory else { return }
+        let seed = try SeedDirectory.load(seedDirectory)
+        for source in seed.flowSources {
+            if let definition = try? FlowDefinition.parse(source) {
+                storeNewRevision(source: source, definition: definition)
+            }
+        }
+        for (namespace, path, contents) in seed.files {
+            var tree = files[namespace] ?? NamespaceFileTree()
+            try? tree.write(path, contents: contents)
+            files[namespace] = tree
+            touchedNamespaces.insert(namespace)
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// An execution as stored by the emulator.
+struct ExecutionRecord: Sendable {
+    var id: String
+    var namespace: String
+    var flowId: String
+    var flowRevision: Int
+    var inputs: [(String, JSONValue)]
+    var labels: [(String, String)]
+    var state: StateRecord
+    var taskRuns: [TaskRunRecord] = []
+    var originalId: String
+    var attemptNumber = 1
+    var originalCreatedDate: Date
+    var scheduleDate: Date?
+    /// Increments every time a new run loop takes over (restart, kill), so stale loops stop.
+    var runToken = 0
+
+    /// Which shape of execution JSON to render.
+    enum Shape {
+        /// `ApiExecution` (GET one).
+        case full
+        /// `ApiLightExecution` (search and lists).
+        case light
+    }
+
+    func json(_ shape: Shape, url: String? = nil) -> JSONValue {
+        var members: [(String, JSONValue)] = [
+            ("id", .string(id)),
+            ("tenantId", .string("main")),
+            ("namespace", .string(namespace)),
+            ("flowId", .string(flowId)),
+            ("flowRevision", .int(flowRevision)),
+        ]
+        if shape == .full {
+            members.append(("taskRunList", .array(taskRuns.map(\.json))))
+        }
+        members.append(("inputs", .object(inputs)))
+        members.append(("labels", .array(labels.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) })))
+        members.append(("state", state.json))
+        members.append(("originalId", .string(originalId)))
+        if let scheduleDate {
+            members.append(("scheduleDate", .string(Timestamp.format(scheduleDate))))
+        }
+        if shape == .full {
+            members.append(("deleted", .bool(false)))
+            members.append(
+                (
+                    "metadata",
+                    .object([
+                        ("attemptNumber", .int(attemptNumber)),
+                        ("originalCreatedDate", .string(Timestamp.format(originalCreatedDate))),
+                    ])
+                ))
+        }
+        if let url {
+            members.append(("url", .string(url)))
+        }
+        return .object(members)
+    }
+}
