@@ -3,7 +3,10 @@ public struct JSONNumber: Sendable, Hashable, CustomStringConvertible {
     /// The canonical text: digits for integers, the shortest round-tripping form for other numbers.
     public let text: String
 
-    /// Creates a number from a signed integer.
+    /// Creates a number from an integer.
+    public init(_ value: Int) { text = String(value) }
+
+    /// Creates a number from a signed 64-bit integer.
     public init(_ value: Int64) { text = String(value) }
 
     /// Creates a number from an unsigned integer.
