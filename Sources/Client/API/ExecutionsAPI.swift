@@ -1,0 +1,132 @@
+import Foundation
+
+/// Execution endpoints: run, read, search, follow and act on executions.
+public struct ExecutionsAPI: Sendable {
+    let executor: RequestExecutor
+
+    private var routes: Routes { executor.routes }
+
+    /// Runs a flow: inputs as `multipart/form-data` (files streamed from disk), labels as repeated `labels=k:v`.
+    ///
+    /// Never retried. With `wait` the call blocks until the execution ends, without a deadline.
+    public func create(
+        namespace: String, flowId: String, inputs: [ExecutionInput] = [], labels: [Label] = [], wait: Bool = false,
+        revision: Int? = nil, scheduleDate: String? = nil
+    ) async throws -> Execution {
+        var query = QueryItems()
+        var lastIndex: [String: Int] = [:]
+        for (index, label) in labels.enumerated() { lastIndex[label.key] = index }
+        // The server fails on a duplicated label key, so the last value given for a key wins.
+        for (index, label) in labels.enumerated() where lastIndex[label.key] == index {
+            query.add("labels", "\(label.key):\(label.value)")
+        }
+        if wait { query.add("wait", "true") }
+        query.add("revision", revision)
+        query.add("scheduleDate", scheduleDate)
+        let parts = inputs.map { input -> MultipartPart in
+            switch input {
+            case .text(let name, let value):
+                return .text(name: name, value: value)
+            case .file(let name, let path):
+                return .file(name: name, filename: URL(fileURLWithPath: path).lastPathComponent, path: path)
+            }
+        }
+        let multipart = MultipartBody(parts: parts)
+        var request = APIRequest(.post, routes.executionCreate(namespace: namespace, flowId: flowId), query: query)
+        request.body = try multipart.requestBody()
+        request.headers.append(HTTPHeader(name: "Content-Type", value: multipart.contentType))
+        request.streaming = wait || inputs.contains { if case .file = $0 { return true } else { return false } }
+        return try await executor.decode(Execution.self, request)
+    }
+
+    /// Reads one execution with its task runs.
+    public func get(id: String) async throws -> Execution {
+        try await executor.decode(Execution.self, APIRequest(.get, routes.execution(id: id)))
+    }
+
+    /// Searches executions, one page at a time.
+    public func search(_ search: ExecutionSearch) async throws -> Page<Execution> {
+        var query = QueryItems()
+        query.paging(page: search.page, size: search.size, sort: search.sort)
+        query.filter("namespace", "EQUALS", search.namespace)
+        query.filter("namespace", "PREFIX", search.namespacePrefix)
+        query.filter("flowId", "EQUALS", search.flowId)
+        if !search.states.isEmpty {
+            query.filter("state", "IN", search.states.joined(separator: ","))
+        }
+        query.labelFilters(search.labels)
+        query.filter("timeRange", "EQUALS", search.timeRange)
+        return try await executor.decode(Page<Execution>.self, APIRequest(.get, routes.executionsSearch, query: query))
+    }
+
+    /// Follows an execution over server-sent events: each `progress` state, then the `end` state, then finishes.
+    ///
+    /// Cancelling the consuming task (or dropping the stream) closes the HTTP request. When the server
+    /// closes the stream without an `end` event (e.g. an unknown id) the sequence simply finishes.
+    public func follow(id: String) -> AsyncThrowingStream<Execution, any Error> {
+        var request = APIRequest(.get, routes.executionFollow(id: id))
+        request.streaming = true
+        let executor = self.executor
+        let followRequest = request
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    let response = try await executor.send(followRequest, accept: "text/event-stream")
+                    for try await event in ServerSentEventStream(body: response.body) {
+                        if event.id == "start" { continue }
+                        let execution = try executor.decodeJSON(
+                            Execution.self, from: Array(event.data.utf8), path: followRequest.path)
+                        continuation.yield(execution)
+                        if event.id == "end" { break }
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: Task.isCancelled ? KestraError.cancelled : error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    /// Kills an execution (and its subflows) and returns it.
+    public func kill(id: String) async throws -> Execution {
+        try await action(.delete, id: id, action: "kill")
+    }
+
+    /// Restarts a failed or paused execution and returns it.
+    public func restart(id: String) async throws -> Execution {
+        try await action(.post, id: id, action: "restart")
+    }
+
+    /// Resumes a paused execution and returns it.
+    public func resume(id: String) async throws -> Execution {
+        try await action(.post, id: id, action: "resume", multipart: true)
+    }
+
+    /// Pauses a running execution and returns it.
+    public func pause(id: String) async throws -> Execution {
+        try await action(.post, id: id, action: "pause")
+    }
+
+    /// Deletes an execution with its logs, metrics and storage.
+    public func delete(id: String) async throws {
+        try await executor.discard(APIRequest(.delete, routes.execution(id: id)))
+    }
+
+    private func action(_ method: HTTPMethod, id: String, action: String, multipart: Bool = false) async throws
+        -> Execution
+    {
+        var request = APIRequest(method, routes.executionAction(id: id, action: action))
+        if multipart {
+            let body = MultipartBody(parts: [])
+            request.body = try body.requestBody()
+            request.headers.append(HTTPHeader(name: "Content-Type", value: body.contentType))
+        }
+        let bytes = try await executor.bytes(request)
+        // 1.x answers kill, resume and pause with an empty body; read the execution instead.
+        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) {
+            return try await get(id: id)
+        }
+        return try executor.decodeJSON(Execution.self, from: bytes, path: request.path)
+    }
+}

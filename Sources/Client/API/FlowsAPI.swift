@@ -1,0 +1,86 @@
+/// Flow endpoints: search, read, deploy, validate, delete, enable/disable and export.
+public struct FlowsAPI: Sendable {
+    let executor: RequestExecutor
+
+    private var routes: Routes { executor.routes }
+
+    /// Searches flows across the tenant, one page at a time.
+    public func search(_ search: FlowSearch) async throws -> Page<Flow> {
+        var query = QueryItems()
+        query.paging(page: search.page, size: search.size, sort: search.sort)
+        query.filter("namespace", "PREFIX", search.namespacePrefix)
+        query.filter("q", "EQUALS", search.query)
+        return try await executor.decode(Page<Flow>.self, APIRequest(.get, routes.flowsSearch, query: query))
+    }
+
+    /// Lists the latest revision of every flow in exactly this namespace.
+    public func list(namespace: String) async throws -> [Flow] {
+        try await executor.decode([Flow].self, APIRequest(.get, routes.flows(namespace: namespace)))
+    }
+
+    /// Reads one flow, with its YAML source by default, optionally at a given revision.
+    public func get(namespace: String, id: String, source: Bool = true, revision: Int? = nil) async throws -> Flow {
+        var query = QueryItems()
+        query.add("source", source ? "true" : "false")
+        query.add("revision", revision)
+        return try await executor.decode(
+            Flow.self, APIRequest(.get, routes.flow(namespace: namespace, id: id), query: query))
+    }
+
+    /// Creates a flow from its YAML text (sent verbatim); never retried.
+    public func create(yaml: String) async throws -> Flow {
+        try await executor.decode(Flow.self, yamlRequest(.post, routes.flows, yaml))
+    }
+
+    /// Replaces a flow's source with this YAML text; the server bumps the revision only when it changed.
+    public func update(namespace: String, id: String, yaml: String) async throws -> Flow {
+        try await executor.decode(Flow.self, yamlRequest(.put, routes.flow(namespace: namespace, id: id), yaml))
+    }
+
+    /// Validates one or more YAML documents (separated by `---`) without saving them.
+    public func validate(yaml: String) async throws -> [FlowValidation] {
+        try await executor.decode([FlowValidation].self, yamlRequest(.post, routes.flowsValidate, yaml))
+    }
+
+    /// Deletes a flow (soft delete on the server).
+    public func delete(namespace: String, id: String) async throws {
+        try await executor.discard(APIRequest(.delete, routes.flow(namespace: namespace, id: id)))
+    }
+
+    /// Lists every revision of a flow, oldest first, with sources.
+    public func revisions(namespace: String, id: String) async throws -> [Flow] {
+        try await executor.decode([Flow].self, APIRequest(.get, routes.flowRevisions(namespace: namespace, id: id)))
+    }
+
+    /// Enables flows and returns how many changed.
+    public func enable(_ flows: [FlowReference]) async throws -> Int {
+        try await bulk(routes.flowsEnableByIds, flows)
+    }
+
+    /// Disables flows and returns how many changed.
+    public func disable(_ flows: [FlowReference]) async throws -> Int {
+        try await bulk(routes.flowsDisableByIds, flows)
+    }
+
+    /// Exports flows as a ZIP archive, streamed.
+    public func export(_ flows: [FlowReference]) async throws -> ResponseBody {
+        var request = APIRequest(.post, routes.flowsExportByIds)
+        try request.jsonBody(flows)
+        request.streaming = true
+        return try await executor.send(request, accept: "application/octet-stream").body
+    }
+
+    private func bulk(_ path: String, _ flows: [FlowReference]) async throws -> Int {
+        var request = APIRequest(.post, path)
+        try request.jsonBody(flows)
+        let answer = try await executor.decode(BulkCount.self, request)
+        return answer.count ?? answer.totalItems ?? 0
+    }
+
+    private func yamlRequest(_ method: HTTPMethod, _ path: String, _ yaml: String) -> APIRequest {
+        var request = APIRequest(method, path)
+        request.body = .bytes(Array(yaml.utf8))
+        request.headers.append(HTTPHeader(name: "Content-Type", value: "application/x-yaml"))
+        return request
+    }
+}

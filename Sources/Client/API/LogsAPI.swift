@@ -1,0 +1,68 @@
+/// Log endpoints: per-execution lists, search and live follow.
+public struct LogsAPI: Sendable {
+    let executor: RequestExecutor
+
+    private var routes: Routes { executor.routes }
+
+    /// Lists an execution's logs in order, optionally from a minimum level and for one task.
+    public func list(executionId: String, minLevel: LogLevel? = nil, taskId: String? = nil) async throws -> [LogEntry] {
+        let query = levelAndTask(minLevel: minLevel, taskId: taskId)
+        return try await executor.decode(
+            [LogEntry].self, APIRequest(.get, routes.logs(executionId: executionId), query: query))
+    }
+
+    /// Searches logs, one page at a time.
+    public func search(_ search: LogSearch) async throws -> Page<LogEntry> {
+        var query = QueryItems()
+        query.paging(page: search.page, size: search.size, sort: search.sort)
+        query.filter("namespace", "EQUALS", search.namespace)
+        query.filter("namespace", "PREFIX", search.namespacePrefix)
+        query.filter("flowId", "EQUALS", search.flowId)
+        query.filter("executionId", "EQUALS", search.executionId)
+        query.filter("q", "EQUALS", search.query)
+        query.filter("level", "EQUALS", search.minLevel?.rawValue)
+        query.filter("timeRange", "EQUALS", search.timeRange)
+        return try await executor.decode(Page<LogEntry>.self, APIRequest(.get, routes.logsSearch, query: query))
+    }
+
+    /// Follows an execution's logs over server-sent events; the server never ends this stream by itself.
+    ///
+    /// Stop it by cancelling the consuming task or dropping the stream, which closes the HTTP request.
+    public func follow(executionId: String, minLevel: LogLevel? = nil) -> AsyncThrowingStream<LogEntry, any Error> {
+        var request = APIRequest(
+            .get, routes.logsFollow(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: nil))
+        request.streaming = true
+        let executor = self.executor
+        let followRequest = request
+        return AsyncThrowingStream { continuation in
+            let task = Task {
+                do {
+                    let response = try await executor.send(followRequest, accept: "text/event-stream")
+                    for try await event in ServerSentEventStream(body: response.body) {
+                        if event.id == "start" { continue }
+                        let entry = try executor.decodeJSON(
+                            LogEntry.self, from: Array(event.data.utf8), path: followRequest.path)
+                        continuation.yield(entry)
+                    }
+                    continuation.finish()
+                } catch {
+                    continuation.finish(throwing: Task.isCancelled ? KestraError.cancelled : error)
+                }
+            }
+            continuation.onTermination = { _ in task.cancel() }
+        }
+    }
+
+    private func levelAndTask(minLevel: LogLevel?, taskId: String?) -> QueryItems {
+        var query = QueryItems()
+        switch executor.configuration.apiGeneration {
+        case .v1:
+            query.add("minLevel", minLevel?.rawValue)
+            query.add("taskId", taskId)
+        case .v2:
+            query.filter("level", "EQUALS", minLevel?.rawValue)
+            query.filter("taskId", "EQUALS", taskId)
+        }
+        return query
+    }
+}

@@ -1,0 +1,9 @@
+/// Server-wide endpoints: configuration and version.
+public struct ServerAPI: Sendable {
+    let executor: RequestExecutor
+
+    /// Reads `GET /api/v1/configs`: version, edition, URL; also a connectivity and credentials check.
+    public func configuration() async throws -> ServerConfiguration {
+        try await executor.decode(ServerConfiguration.self, APIRequest(.get, executor.routes.configs))
+    }
+}

@@ -1,0 +1,36 @@
+import Foundation
+
+/// The state of an execution, task run or attempt with its history.
+public struct ExecutionState: Codable, Sendable {
+    /// The current state name, e.g. `RUNNING`.
+    public var current: String?
+    /// The transitions in chronological order.
+    public var histories: [StateHistory]?
+    /// When the first state was entered.
+    public var startDate: Date?
+    /// When a terminal (or paused) state was entered.
+    public var endDate: Date?
+    /// The ISO-8601 duration, e.g. `PT0.357S`.
+    public var duration: String?
+
+    /// Creates a state.
+    public init(current: String?, histories: [StateHistory]? = nil, startDate: Date? = nil, endDate: Date? = nil) {
+        self.current = current
+        self.histories = histories
+        self.startDate = startDate
+        self.endDate = endDate
+    }
+
+    /// The states in which an execution has ended (kestra-api.md §6.2).
+    public static let terminalStates: Set<String> = [
+        "SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED", "RETRIED", "SKIPPED", "RESUBMITTED",
+    ]
+
+    /// Whether the state name denotes an ended execution.
+    public static func isTerminal(_ state: String) -> Bool {
+        terminalStates.contains(state.uppercased())
+    }
+
+    /// Whether the current state is terminal.
+    public var isTerminal: Bool { current.map(Self.isTerminal) ?? false }
+}

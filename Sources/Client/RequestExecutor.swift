@@ -1,0 +1,197 @@
+import Foundation
+
+/// Sends API requests: builds URLs and headers, retries idempotent calls, traces attempts and decodes errors.
+final class RequestExecutor: Sendable {
+    let configuration: ClientConfiguration
+    let transport: any HTTPTransport
+    let routes: Routes
+    /// The base URL without credentials or trailing slash; errors name it.
+    let origin: String
+    private let authorization: String?
+
+    /// The largest body read into memory for a JSON answer.
+    static let maxJSONBytes = 256 * 1024 * 1024
+    /// The largest error body read.
+    static let maxErrorBytes = 1024 * 1024
+
+    init(configuration: ClientConfiguration, transport: any HTTPTransport) throws {
+        let (origin, userInfo) = try Self.normalize(baseURL: configuration.baseURL)
+        var authentication = configuration.authentication
+        if authentication == .none, let userInfo {
+            let parts = userInfo.split(separator: ":", maxSplits: 1).map(String.init)
+            authentication = .basic(username: parts[0], password: parts.count > 1 ? parts[1] : "")
+        }
+        self.configuration = configuration
+        self.transport = transport
+        self.origin = origin
+        self.authorization = authentication.headerValue
+        self.routes = Routes(generation: configuration.apiGeneration, tenant: configuration.tenant)
+    }
+
+    /// Splits `scheme://user:pass@host/prefix/` into `scheme://host/prefix` and the user info.
+    static func normalize(baseURL: String) throws -> (origin: String, userInfo: String?) {
+        var text = baseURL.trimmingCharacters(in: .whitespaces)
+        while text.hasSuffix("/") { text.removeLast() }
+        guard let schemeEnd = text.range(of: "://"),
+            ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased())
+        else {
+            throw KestraError.invalidConfiguration("invalid server URL '\(baseURL)': expected http:// or https://")
+        }
+        let afterScheme = text[schemeEnd.upperBound...]
+        let authorityEnd = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
+        let authority = afterScheme[..<authorityEnd]
+        guard let at = authority.lastIndex(of: "@") else {
+            guard !authority.isEmpty else {
+                throw KestraError.invalidConfiguration("invalid server URL '\(baseURL)': missing host")
+            }
+            return (text, nil)
+        }
+        let userInfo = String(authority[..<at]).removingPercentEncoding
+        let origin =
+            String(text[..<schemeEnd.upperBound]) + authority[authority.index(after: at)...]
+            + afterScheme[authorityEnd...]
+        return (origin, userInfo)
+    }
+
+    /// The absolute URL of a path and query.
+    func url(path: String, query: QueryItems) -> String {
+        let encoded = query.encoded
+        return origin + path + (encoded.isEmpty ? "" : "?" + encoded)
+    }
+
+    /// Sends a request and returns a 2xx response whose body is still streaming; other statuses throw.
+    func send(_ request: APIRequest, accept: String = "application/json") async throws -> HTTPResponse {
+        let url = url(path: request.path, query: request.query)
+        var headers = [
+            HTTPHeader(name: "User-Agent", value: configuration.userAgent),
+            HTTPHeader(name: "Accept", value: accept),
+        ]
+        if let authorization { headers.append(HTTPHeader(name: "Authorization", value: authorization)) }
+        headers += configuration.extraHeaders
+        headers += request.headers
+        let httpRequest = HTTPRequest(method: request.method, url: url, headers: headers, body: request.body)
+        let policy = configuration.retryPolicy
+        let attempts = request.mayRetry ? max(1, policy.maxAttempts) : 1
+        let timeout = request.streaming ? nil : configuration.requestTimeout
+
+        var attempt = 1
+        while true {
+            if Task.isCancelled { throw KestraError.cancelled }
+            let started = ContinuousClock.now
+            let response: HTTPResponse
+            do {
+                response = try await transport.execute(httpRequest, timeout: timeout)
+            } catch {
+                let failure = mapTransportError(error)
+                trace(httpRequest, started: started, response: nil, error: failure.message)
+                if case .transport(_, let kind, _) = failure, [.connectionRefused, .connectionReset].contains(kind),
+                    attempt < attempts
+                {
+                    try await pause(policy.delay(afterAttempt: attempt, retryAfter: nil))
+                    attempt += 1
+                    continue
+                }
+                throw failure
+            }
+            trace(httpRequest, started: started, response: response, error: nil)
+            if (200..<300).contains(response.status) { return response }
+            if [429, 502, 503, 504].contains(response.status), attempt < attempts {
+                let retryAfter = response.headers.value(for: "Retry-After").flatMap {
+                    Int($0.trimmingCharacters(in: .whitespaces))
+                }
+                // Reading the small error body lets the connection go back to the pool.
+                _ = try? await response.body.collect(upTo: Self.maxErrorBytes)
+                try await pause(policy.delay(afterAttempt: attempt, retryAfter: retryAfter.map { .seconds($0) }))
+                attempt += 1
+                continue
+            }
+            let bytes: [UInt8]
+            do {
+                bytes = try await response.body.collect(upTo: Self.maxErrorBytes)
+            } catch {
+                if Task.isCancelled { throw KestraError.cancelled }
+                bytes = []
+            }
+            let body = ErrorBody.decode(contentType: response.headers.value(for: "Content-Type"), bytes: bytes)
+            throw KestraError.http(status: response.status, url: url, body: body)
+        }
+    }
+
+    /// Sends a request and reads the whole body.
+    func bytes(_ request: APIRequest, accept: String = "application/json") async throws -> [UInt8] {
+        let response = try await send(request, accept: accept)
+        do {
+            return try await response.body.collect(upTo: Self.maxJSONBytes)
+        } catch {
+            throw mapTransportError(error)
+        }
+    }
+
+    /// Sends a request and decodes its JSON body.
+    func decode<Value: Decodable>(_ type: Value.Type, _ request: APIRequest) async throws -> Value {
+        let body = try await bytes(request)
+        return try decodeJSON(type, from: body, path: request.path)
+    }
+
+    /// Sends a request and ignores its body.
+    func discard(_ request: APIRequest) async throws {
+        _ = try await bytes(request, accept: "application/json, */*")
+    }
+
+    /// Decodes JSON bytes, turning failures into ``KestraError/decoding(url:description:)``.
+    func decodeJSON<Value: Decodable>(_ type: Value.Type, from body: [UInt8], path: String) throws -> Value {
+        do {
+            return try KestraJSON.makeDecoder().decode(type, from: Data(body))
+        } catch {
+            throw KestraError.decoding(url: origin + path, description: Self.describe(error))
+        }
+    }
+
+    private func pause(_ delay: Duration) async throws {
+        do {
+            try await Task.sleep(for: delay)
+        } catch {
+            throw KestraError.cancelled
+        }
+    }
+
+    private func mapTransportError(_ error: any Error) -> KestraError {
+        if Task.isCancelled || error is CancellationError { return .cancelled }
+        switch error as? KestraError {
+        case .transport(_, let kind, let reason)?:
+            return .transport(url: origin, kind: kind, reason: reason)
+        case let known?:
+            return known
+        case nil:
+            return .transport(url: origin, kind: .other, reason: String(describing: error))
+        }
+    }
+
+    private func trace(
+        _ request: HTTPRequest, started: ContinuousClock.Instant, response: HTTPResponse?, error: String?
+    ) {
+        guard let trace = configuration.trace else { return }
+        trace(
+            HTTPTraceEvent(
+                method: request.method.rawValue, url: request.url, status: response?.status,
+                duration: ContinuousClock.now - started,
+                requestHeaders: HTTPTraceEvent.redact(request.headers),
+                responseHeaders: HTTPTraceEvent.redact(response?.headers ?? []), error: error))
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        guard let decodingError = error as? DecodingError else { return String(describing: error) }
+        func path(_ context: DecodingError.Context) -> String {
+            let text = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+            return text.hasPrefix(".") ? String(text.dropFirst()) : (text.isEmpty ? "<root>" : text)
+        }
+        switch decodingError {
+        case .keyNotFound(let key, let context):
+            return "missing field '\(key.stringValue)' at \(path(context))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+            return "\(context.debugDescription) at \(path(context))"
+        @unknown default:
+            return String(describing: error)
+        }
+    }
+}

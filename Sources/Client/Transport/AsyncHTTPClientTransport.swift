@@ -1,0 +1,166 @@
+import AsyncHTTPClient
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+
+/// The production transport: one AsyncHTTPClient with a keep-alive pool, no redirects, no cookies.
+public final class AsyncHTTPClientTransport: HTTPTransport {
+    private let client: HTTPClient
+
+    /// Creates the HTTP client with TLS trust from `caFile` / `insecureSkipTLSVerify`.
+    public init(configuration: ClientConfiguration) throws {
+        var tls = TLSConfiguration.makeClientConfiguration()
+        if let caFile = configuration.caFile {
+            do {
+                tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
+            } catch {
+                throw KestraError.invalidConfiguration("cannot read CA file \(caFile): \(error)")
+            }
+        }
+        if configuration.insecureSkipTLSVerify {
+            tls.certificateVerification = .none
+        }
+        var httpConfiguration = HTTPClient.Configuration(
+            tlsConfiguration: tls,
+            redirectConfiguration: .disallow,
+            timeout: HTTPClient.Configuration.Timeout(connect: .seconds(10), read: nil),
+            decompression: .disabled)
+        // Fail fast on a refused connection; the client layer decides about retries.
+        httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
+    }
+
+    /// Sends the request and returns once the response head arrived; the body streams with backpressure.
+    public func execute(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
+        for header in request.headers {
+            outgoing.headers.add(name: header.name, value: header.value)
+        }
+        switch request.body {
+        case .empty:
+            break
+        case .bytes(let bytes):
+            outgoing.body = .bytes(bytes)
+        case .stream(let length, let makeChunks):
+            let chunks = try makeChunks()
+            let buffers = chunks.map { @Sendable chunk in ByteBuffer(bytes: chunk) }
+            outgoing.body = .stream(buffers, length: length.map { .known($0) } ?? .unknown)
+        }
+        let deadline: NIODeadline
+        if let timeout {
+            let (seconds, attoseconds) = timeout.components
+            deadline = .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+        } else {
+            deadline = .distantFuture
+        }
+        let response: HTTPClientResponse
+        do {
+            response = try await client.execute(outgoing, deadline: deadline)
+        } catch {
+            throw Self.map(error, url: request.url)
+        }
+        let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
+        let url = request.url
+        let body = ByteStream(
+            ErrorMappingSequence(
+                base: response.body.map { @Sendable buffer in Array(buffer.readableBytesView) },
+                transform: { error in Self.map(error, url: url) }))
+        return HTTPResponse(status: Int(response.status.code), headers: headers, body: body)
+    }
+
+    /// Shuts the HTTP client down; a second call is ignored.
+    public func shutdown() async throws {
+        do {
+            try await client.shutdown()
+        } catch let error as HTTPClientError where error == .alreadyShutdown {
+            return
+        }
+    }
+
+    /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(url:kind:reason:)``.
+    static func map(_ error: any Error, url: String) -> any Error {
+        if error is CancellationError || error is KestraError { return error }
+        if let clientError = error as? HTTPClientError {
+            switch clientError {
+            case .cancelled, .requestStreamCancelled:
+                return CancellationError()
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
+                return KestraError.transport(url: url, kind: .timeout, reason: "timed out")
+            case .connectTimeout, .tlsHandshakeTimeout:
+                return KestraError.transport(url: url, kind: .timeout, reason: "connect timed out")
+            case .remoteConnectionClosed:
+                return KestraError.transport(url: url, kind: .connectionReset, reason: "connection closed by server")
+            default:
+                return KestraError.transport(url: url, kind: .other, reason: clientError.description)
+            }
+        }
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return KestraError.transport(url: url, kind: .tls, reason: "TLS handshake failed: \(error)")
+        }
+        let text = String(describing: error)
+        if let ioError = error as? IOError {
+            return KestraError.transport(
+                url: url, kind: kind(errno: ioError.errnoCode), reason: reason(ioError.errnoCode))
+        }
+        if text.contains("connectionRefused") || text.contains("ECONNREFUSED") || text.contains("Connection refused") {
+            return KestraError.transport(url: url, kind: .connectionRefused, reason: "connection refused")
+        }
+        if text.contains("connectionReset") || text.contains("ECONNRESET") || text.contains("Connection reset") {
+            return KestraError.transport(url: url, kind: .connectionReset, reason: "connection reset by peer")
+        }
+        if text.contains("NIOConnectionError") || text.contains("SocketAddressError") || text.contains("resolution") {
+            if text.contains("refused") || text.contains("errnoCode: 111") {
+                return KestraError.transport(url: url, kind: .connectionRefused, reason: "connection refused")
+            }
+            if text.lowercased().contains("dns") || text.contains("SocketAddressError") || text.contains("resolution") {
+                return KestraError.transport(url: url, kind: .dns, reason: "host name not resolved")
+            }
+        }
+        return KestraError.transport(url: url, kind: .other, reason: text)
+    }
+
+    private static func kind(errno code: Int32) -> TransportFailure {
+        switch code {
+        case 111, 61: return .connectionRefused
+        case 104, 54, 32: return .connectionReset
+        case 110, 60: return .timeout
+        default: return .other
+        }
+    }
+
+    private static func reason(_ code: Int32) -> String {
+        switch kind(errno: code) {
+        case .connectionRefused: return "connection refused"
+        case .connectionReset: return "connection reset by peer"
+        case .timeout: return "timed out"
+        default: return "I/O error \(code)"
+        }
+    }
+}
+
+/// Rewrites the errors of a byte-chunk sequence, e.g. NIO errors into ``KestraError``.
+private struct ErrorMappingSequence<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable
+where Base.Element == [UInt8] {
+    typealias Element = [UInt8]
+
+    let base: Base
+    let transform: @Sendable (any Error) -> any Error
+
+    func makeAsyncIterator() -> Iterator {
+        Iterator(base: base.makeAsyncIterator(), transform: transform)
+    }
+
+    struct Iterator: AsyncIteratorProtocol {
+        var base: Base.AsyncIterator
+        let transform: @Sendable (any Error) -> any Error
+
+        mutating func next() async throws -> [UInt8]? {
+            do {
+                return try await base.next()
+            } catch {
+                throw transform(error)
+            }
+        }
+    }
+}

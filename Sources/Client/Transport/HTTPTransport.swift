@@ -1,0 +1,8 @@
+/// Sends HTTP requests for the client; implemented over AsyncHTTPClient in production and faked in tests.
+public protocol HTTPTransport: Sendable {
+    /// Sends one request and returns as soon as the response head arrived; `timeout` nil means no deadline.
+    func execute(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse
+
+    /// Releases the transport's connections; calling it twice is harmless.
+    func shutdown() async throws
+}
