@@ -70,3 +70,85 @@ import Testing
         }
     }
 }
+
+@Suite struct DisableTriggersTests {
+    private func disable(_ text: String) throws -> String {
+        try FlowDocument(index: 0, firstLine: 1, text: text).disablingTriggers()
+    }
+
+    @Test func addsOrReplacesDisabledOnEveryTopLevelTrigger() throws {
+        let text = """
+            id: f
+            namespace: n
+            tasks:
+              - id: t
+                type: io.kestra.plugin.core.log.Log
+                message: hi
+            triggers:
+              # nightly
+              - id: nightly
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "0 2 * * *"
+              - id: hook
+                disabled: false   # was on
+                type: io.kestra.plugin.core.trigger.Webhook
+            - not: part
+            """
+        let expected = """
+            id: f
+            namespace: n
+            tasks:
+              - id: t
+                type: io.kestra.plugin.core.log.Log
+                message: hi
+            triggers:
+              # nightly
+              - id: nightly
+                disabled: true
+                type: io.kestra.plugin.core.trigger.Schedule
+                cron: "0 2 * * *"
+              - id: hook
+                disabled: true   # was on
+                type: io.kestra.plugin.core.trigger.Webhook
+            - not: part
+            """
+        // The trailing `- not: part` is only there to end the heredoc-like block at column 0.
+        #expect(try disable(text) == expected)
+    }
+
+    @Test func sequenceAtKeyIndentationAndCRLF() throws {
+        let text = "id: f\r\nnamespace: n\r\ntriggers:\r\n- id: a\r\n  type: x\r\ntasks: []\r\n"
+        #expect(
+            try disable(text)
+                == "id: f\r\nnamespace: n\r\ntriggers:\r\n- id: a\r\n  disabled: true\r\n  type: x\r\ntasks: []\r\n")
+    }
+
+    @Test func dashOnItsOwnLine() throws {
+        let text = "id: f\ntriggers:\n  -\n    id: a\n    type: x\n"
+        #expect(try disable(text) == "id: f\ntriggers:\n  -\n    disabled: true\n    id: a\n    type: x\n")
+    }
+
+    @Test func noTriggersLeavesTheTextAlone() throws {
+        let text = "id: f\nnamespace: n\ntasks: []\n"
+        #expect(try disable(text) == text)
+    }
+
+    @Test func flowStyleTriggersAreRejected() {
+        #expect(throws: FlowSourceError("line 3: 'triggers' is not a block list")) {
+            try disable("id: f\ntriggers: [{id: a, type: x}]\nx: 1\n")
+        }
+        #expect(throws: FlowSourceError("line 3: cannot disable a trigger written in flow style")) {
+            try disable("id: f\ntriggers:\n  - {id: a, type: x}\n")
+        }
+    }
+
+    @Test func namespaceNames() {
+        #expect(NamespaceName.isValid("company.team"))
+        #expect(NamespaceName.isValid("a1-b_c"))
+        #expect(!NamespaceName.isValid("Company"))
+        #expect(!NamespaceName.isValid(".a"))
+        #expect(!NamespaceName.isValid("a."))
+        #expect(!NamespaceName.isValid("a..b"))
+        #expect(!NamespaceName.isValid(String(repeating: "a", count: 151)))
+    }
+}

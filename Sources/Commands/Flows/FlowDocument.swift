@@ -111,6 +111,80 @@ struct FlowDocument: Sendable, Equatable {
         return SourceLine.join(lines)
     }
 
+    /// The text with `disabled: true` on every top-level trigger (an existing `disabled:` value is
+    /// replaced, otherwise the key is added under the item's first line); other bytes are kept.
+    func disablingTriggers() throws -> String {
+        var lines = SourceLine.split(text)
+        guard let start = lines.firstIndex(where: { Self.topLevelKey(of: $0.content) == "triggers" }) else {
+            return text
+        }
+        func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
+        func isBlank(_ line: String) -> Bool {
+            let trimmed = line.drop { $0 == " " || $0 == "\t" }
+            return trimmed.isEmpty || trimmed.hasPrefix("#")
+        }
+        var end = start + 1
+        while end < lines.count {
+            let line = lines[end].content
+            if !isBlank(line), indentation(line) == 0, !line.hasPrefix("- ") && line != "-" { break }
+            end += 1
+        }
+        let block = (start + 1)..<end
+        guard let firstItem = block.first(where: { !isBlank(lines[$0].content) }) else { return text }
+        let itemIndent = indentation(lines[firstItem].content)
+        let items = block.filter { index in
+            let line = lines[index].content
+            return indentation(line) == itemIndent
+                && (line.dropFirst(itemIndent).hasPrefix("- ") || line.dropFirst(itemIndent) == "-")
+        }
+        guard !items.isEmpty else {
+            throw FlowSourceError("line \(firstLine + start): 'triggers' is not a block list")
+        }
+        var insertions: [(at: Int, line: SourceLine)] = []
+        for (position, item) in items.enumerated() {
+            let itemEnd = position + 1 < items.count ? items[position + 1] : block.upperBound
+            let first = lines[item].content
+            let afterDash = first.dropFirst(itemIndent + 1)
+            let keyIndent: Int
+            if afterDash.drop(while: { $0 == " " }).isEmpty {
+                guard let next = ((item + 1)..<itemEnd).first(where: { !isBlank(lines[$0].content) }) else { continue }
+                keyIndent = indentation(lines[next].content)
+            } else {
+                if afterDash.drop(while: { $0 == " " }).hasPrefix("{") {
+                    throw FlowSourceError("line \(firstLine + item): cannot disable a trigger written in flow style")
+                }
+                keyIndent = itemIndent + 1 + afterDash.prefix { $0 == " " }.count
+            }
+            let existing = (item..<itemEnd).first { index in
+                let line = lines[index].content
+                let key =
+                    index == item
+                    ? String(line.dropFirst(keyIndent))
+                    : (indentation(line) == keyIndent ? String(line.dropFirst(keyIndent)) : "")
+                return Self.topLevelKey(of: key) == "disabled"
+            }
+            if let existing {
+                let line = lines[existing].content
+                let colon = line.range(of: "disabled")!.upperBound
+                let rest = line[line.index(after: line[colon...].firstIndex(of: ":")!)...]
+                let valueStart = rest.firstIndex { $0 != " " && $0 != "\t" } ?? rest.endIndex
+                let length = Self.scalarToken(rest[valueStart...])?.length ?? 0
+                lines[existing].content =
+                    String(line[..<valueStart]) + "true" + String(rest[valueStart...].dropFirst(length))
+            } else {
+                let ending = lines[item].ending.isEmpty ? "\n" : lines[item].ending
+                if lines[item].ending.isEmpty { lines[item].ending = ending }
+                insertions.append(
+                    (
+                        item + 1,
+                        SourceLine(content: String(repeating: " ", count: keyIndent) + "disabled: true", ending: ending)
+                    ))
+            }
+        }
+        for insertion in insertions.reversed() { lines.insert(insertion.line, at: insertion.at) }
+        return SourceLine.join(lines)
+    }
+
     /// The key of a top-level (column 0) `key:` line, or nil.
     static func topLevelKey(of line: String) -> String? {
         guard let first = line.first, first != " ", first != "\t", first != "#", first != "-" else { return nil }
