@@ -134,7 +134,7 @@ import Testing
     }
 
     @Test func flowStyleTriggersAreRejected() {
-        #expect(throws: FlowSourceError("line 3: 'triggers' is not a block list")) {
+        #expect(throws: FlowSourceError("line 2: 'triggers' is not a block list")) {
             try disable("id: f\ntriggers: [{id: a, type: x}]\nx: 1\n")
         }
         #expect(throws: FlowSourceError("line 3: cannot disable a trigger written in flow style")) {

@@ -118,6 +118,10 @@ struct FlowDocument: Sendable, Equatable {
         guard let start = lines.firstIndex(where: { Self.topLevelKey(of: $0.content) == "triggers" }) else {
             return text
         }
+        let inlineValue = lines[start].content.drop { $0 != ":" }.dropFirst().drop { $0 == " " || $0 == "\t" }
+        if !inlineValue.isEmpty, !inlineValue.hasPrefix("#") {
+            throw FlowSourceError("line \(firstLine + start): 'triggers' is not a block list")
+        }
         func indentation(_ line: String) -> Int { line.prefix { $0 == " " }.count }
         func isBlank(_ line: String) -> Bool {
             let trimmed = line.drop { $0 == " " || $0 == "\t" }
