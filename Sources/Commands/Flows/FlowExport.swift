@@ -40,7 +40,7 @@ public struct FlowExport: KestraCommand {
             for try await chunk in archive { context.streams.stdout.write(bytes: chunk) }
             return
         }
-        FileManager.default.createFile(atPath: destination, contents: nil)
+        _ = FileManager.default.createFile(atPath: destination, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: destination) else {
             throw UsageError("cannot write \(destination)")
         }
