@@ -69,9 +69,11 @@ import Testing
         var file = try ConfigFile.parse(Self.goFile, path: "/x/config.yaml")
         file.renameContext("local", to: "laptop")
         #expect(file.defaultContext == "laptop")
-        #expect(file.removeContext("laptop"))
+        let removed = file.removeContext("laptop")
+        #expect(removed)
         #expect(file.defaultContext == nil)
-        #expect(!file.removeContext("laptop"))
+        let removedAgain = file.removeContext("laptop")
+        #expect(!removedAgain)
         #expect(file.contextNames == ["prod"])
     }
 

@@ -5,7 +5,6 @@ public enum PeakMemory {
     /// Resets the kernel's high-water mark of resident memory to the current RSS; false if unsupported.
     @discardableResult
     public static func reset() -> Bool {
-        FileManager.default.createFile(atPath: "/proc/self/clear_refs", contents: nil)
         guard let handle = FileHandle(forWritingAtPath: "/proc/self/clear_refs") else { return false }
         defer { try? handle.close() }
         return (try? handle.write(contentsOf: Data("5".utf8))) != nil

@@ -115,13 +115,14 @@ public enum ConfigFileError: Error, Equatable, Sendable {
         }
     }
 
-    static func describe(_ error: YamlError) -> String {
+    /// `line N, column M: problem` for a YAML error; `lineOffset` maps document lines to file lines.
+    static func describe(_ error: YamlError, lineOffset: Int = 0) -> String {
         switch error {
         case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
             .composer(_, let problem, let mark, _):
-            return "line \(mark.line), column \(mark.column): \(problem)"
+            return "line \(mark.line + lineOffset), column \(mark.column): \(problem)"
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return "line \(context.mark.line): duplicate key \(duplicates.joined(separator: ", "))"
+            return "line \(context.mark.line + lineOffset): duplicate key \(duplicates.joined(separator: ", "))"
         default:
             return "\(error)"
         }

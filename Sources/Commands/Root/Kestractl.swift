@@ -13,7 +13,9 @@ public struct Kestractl: AsyncParsableCommand {
               kestractl version
             """,
         version: BuildInfo.versionLine,
-        subcommands: [ConfigCommand.self, ServerCommand.self, CompletionCommand.self, VersionCommand.self]
+        subcommands: [
+            ConfigCommand.self, FlowsCommand.self, ServerCommand.self, CompletionCommand.self, VersionCommand.self,
+        ]
     )
 
     /// Creates the root command.

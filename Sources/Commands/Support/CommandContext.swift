@@ -12,6 +12,8 @@ public final class CommandContext: Sendable {
     public let streams: OutputStreams
     /// Piped input (secrets and values read with `--*-stdin`).
     public let input: any TextInput
+    /// The shell session's namespace (`use namespace`), nil for one-shot commands.
+    public let sessionNamespace: String?
     /// Measures durations (round trips, waits).
     public let clock = ContinuousClock()
     private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
@@ -21,12 +23,14 @@ public final class CommandContext: Sendable {
         globals: GlobalOptions,
         environment: [String: String],
         streams: OutputStreams,
-        input: any TextInput = StandardInput()
+        input: any TextInput = StandardInput(),
+        sessionNamespace: String? = nil
     ) {
         self.globals = globals
         self.environment = environment
         self.streams = streams
         self.input = input
+        self.sessionNamespace = sessionNamespace
     }
 
     /// Reads a secret from piped input, stripping one trailing newline (`\n` or `\r\n`).

@@ -7,6 +7,8 @@ public enum ErrorPresenter {
         switch error {
         case let error as UsageError:
             return (render(error.message, hint: error.hint), .usage)
+        case let error as CommandFailure:
+            return (render(error.message, hint: error.hint), error.exitCode)
         case let error as ConfigFileError:
             return (render(error.message, hint: nil), .usage)
         case let error as KestraError:

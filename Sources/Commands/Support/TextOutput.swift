@@ -6,6 +6,9 @@ public protocol TextOutput: Sendable {
     /// Writes the text as-is (no newline added).
     func write(_ text: String)
 
+    /// Writes raw bytes (file contents, archives) unchanged.
+    func write(bytes: [UInt8])
+
     /// Whether the destination is a terminal (colour and prompts only then).
     var isTerminal: Bool { get }
 }
@@ -28,9 +31,14 @@ public struct FileDescriptorOutput: TextOutput {
     /// Whether the descriptor is a terminal.
     public var isTerminal: Bool { isatty(descriptor) == 1 }
 
-    /// Writes every byte, retrying short writes and interruptions.
+    /// Writes the text's UTF-8 bytes.
     public func write(_ text: String) {
-        var bytes = Array(text.utf8)[...]
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Writes every byte, retrying short writes and interruptions.
+    public func write(bytes all: [UInt8]) {
+        var bytes = all[...]
         while !bytes.isEmpty {
             let written = bytes.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
@@ -44,18 +52,28 @@ public struct FileDescriptorOutput: TextOutput {
 
 /// Collects written text in memory; tests read it back.
 public final class CapturedOutput: TextOutput {
-    private let buffer = Mutex("")
+    private let buffer = Mutex<[UInt8]>([])
 
     /// Creates an empty capture.
     public init() {}
 
     /// Appends the text to the buffer.
     public func write(_ text: String) {
-        buffer.withLock { $0 += text }
+        write(bytes: Array(text.utf8))
+    }
+
+    /// Appends the bytes to the buffer.
+    public func write(bytes: [UInt8]) {
+        buffer.withLock { $0 += bytes }
+    }
+
+    /// Everything written so far, as text.
+    public var text: String {
+        String(decoding: bytes, as: UTF8.self)
     }
 
     /// Everything written so far.
-    public var text: String {
+    public var bytes: [UInt8] {
         buffer.withLock { $0 }
     }
 }

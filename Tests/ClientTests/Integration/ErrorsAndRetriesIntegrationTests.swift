@@ -26,7 +26,8 @@ import Testing
     @Test func bearerTokenIsAccepted() async throws {
         try await IntegrationFixture.with(client: { $0.authentication = .bearer(token: "test-token-0123456789") }) {
             client, _ in
-            #expect(try await client.server.configuration().edition == "OSS")
+            let configuration = try await client.server.configuration()
+            #expect(configuration.edition == "OSS")
         }
     }
 

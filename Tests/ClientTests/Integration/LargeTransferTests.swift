@@ -12,7 +12,7 @@ import Testing
 
     /// Writes `size` bytes of a position-dependent pattern, one chunk at a time.
     private func writePatternFile(at url: URL) throws {
-        FileManager.default.createFile(atPath: url.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
         let handle = try FileHandle(forWritingTo: url)
         defer { try? handle.close() }
         for index in 0..<(Self.size / Self.chunk) {

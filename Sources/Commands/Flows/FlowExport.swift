@@ -1,0 +1,51 @@
+import ArgumentParser
+import Client
+import Foundation
+
+/// `kestractl flows export [NS] [-f FILE|-]`.
+public struct FlowExport: KestraCommand {
+    /// Name, abstract and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "export",
+        abstract: "Export the flows of a namespace as a ZIP archive.",
+        discussion: """
+            Examples:
+              kestractl flows export company.team -f company.team.zip
+              kestractl flows export -n company.team -f - | unzip -l /dev/stdin
+            """
+    )
+
+    /// Namespace.
+    @Argument(help: "Namespace (else -n, the shell session's or the context's).") public var namespace: String?
+    /// `-n`.
+    @OptionGroup public var namespaceOption: NamespaceOption
+    /// Destination.
+    @Option(name: [.customShort("f"), .long], help: "Write the ZIP here ('-' = stdout; default <namespace>.zip).")
+    public var file: String?
+    /// Global options.
+    @OptionGroup public var globals: GlobalOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Streams the archive to the file or stdout.
+    public func run(_ context: CommandContext) async throws {
+        let namespace = try context.namespace(positional: self.namespace, option: namespaceOption)
+        let client = try context.client()
+        let flows = try await client.flows.list(namespace: namespace)
+        guard !flows.isEmpty else { throw CommandFailure("no flows in namespace '\(namespace)'", exitCode: .notFound) }
+        let archive = try await client.flows.export(flows.map(\.reference))
+        let destination = file ?? "\(namespace).zip"
+        if destination == "-" {
+            for try await chunk in archive { context.streams.stdout.write(bytes: chunk) }
+            return
+        }
+        _ = FileManager.default.createFile(atPath: destination, contents: nil)
+        guard let handle = FileHandle(forWritingAtPath: destination) else {
+            throw UsageError("cannot write \(destination)")
+        }
+        defer { try? handle.close() }
+        for try await chunk in archive { try handle.write(contentsOf: chunk) }
+        context.streams.stderr.write("Exported \(flows.count) flow\(flows.count == 1 ? "" : "s") to \(destination).\n")
+    }
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// The `[NS] ID` positional pair of flow commands.
+public struct FlowIdentity: ParsableArguments, Sendable {
+    /// The namespace, or the flow id when only one value is given.
+    @Argument(help: ArgumentHelp("Namespace (optional), then the flow id.", valueName: "namespace"))
+    public var first: String
+    /// The flow id when a namespace is given first.
+    @Argument(help: ArgumentHelp("Flow id.", valueName: "id"))
+    public var second: String?
+    /// `-n, --namespace`.
+    @OptionGroup public var namespaceOption: NamespaceOption
+
+    /// Creates the arguments.
+    public init() {}
+
+    /// The namespace (resolved per `cli.md` §3) and the flow id.
+    func resolve(_ context: CommandContext) throws -> (namespace: String, id: String) {
+        if let second { return (try context.namespace(positional: first, option: namespaceOption), second) }
+        return (try context.namespace(positional: nil, option: namespaceOption), first)
+    }
+}

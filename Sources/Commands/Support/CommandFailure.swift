@@ -1,0 +1,16 @@
+/// A failure a command detected itself, with the exit code of `cli.md` §5 it maps to.
+public struct CommandFailure: Error, Sendable, Equatable {
+    /// What went wrong.
+    public var message: String
+    /// How to fix it, when that helps.
+    public var hint: String?
+    /// The exit code.
+    public var exitCode: KestractlExitCode
+
+    /// Creates a failure.
+    public init(_ message: String, hint: String? = nil, exitCode: KestractlExitCode = .failure) {
+        self.message = message
+        self.hint = hint
+        self.exitCode = exitCode
+    }
+}
