@@ -1,5 +1,5 @@
 /// Every error the client throws, with a one-line message and an optional hint for the user.
-public enum KestraError: Error, Sendable {
+public enum KestraError: Error, Sendable, Equatable {
     /// The server answered with a status outside 2xx; `body` is the decoded error body.
     case http(status: Int, url: String, body: ErrorBody)
     /// The request could not be sent or its response could not be read; `url` is the server address.

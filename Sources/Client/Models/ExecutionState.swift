@@ -1,7 +1,7 @@
 import Foundation
 
 /// The state of an execution, task run or attempt with its history.
-public struct ExecutionState: Codable, Sendable {
+public struct ExecutionState: Codable, Sendable, Equatable {
     /// The current state name, e.g. `RUNNING`.
     public var current: String?
     /// The transitions in chronological order.

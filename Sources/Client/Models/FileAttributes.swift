@@ -1,5 +1,5 @@
 /// The attributes of a namespace file or directory.
-public struct FileAttributes: Codable, Sendable {
+public struct FileAttributes: Codable, Sendable, Equatable {
     /// The last path segment.
     public var fileName: String
     /// `File` or `Directory`.
