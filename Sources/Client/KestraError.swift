@@ -54,6 +54,8 @@ public enum KestraError: Error, Sendable, Equatable {
                 return "set credentials with `kestractl config add …` or pass --username/--password or --token"
             case 403:
                 return "the credentials are valid but lack permission for this operation"
+            case 300..<400:
+                return "check --host: it should be the server root, e.g. http://localhost:8080"
             default:
                 if case .html = body { return "is the base URL the Kestra server, without /ui or /api?" }
                 return nil

@@ -116,7 +116,11 @@ final class RequestExecutor: Sendable {
                 if Task.isCancelled { throw KestraError.cancelled }
                 bytes = []
             }
-            let body = ErrorBody.decode(contentType: response.headers.value(for: "Content-Type"), bytes: bytes)
+            var body = ErrorBody.decode(contentType: response.headers.value(for: "Content-Type"), bytes: bytes)
+            // Redirects are not followed (they usually lead to a login page); say where they lead.
+            if (300..<400).contains(response.status), let location = response.headers.value(for: "Location") {
+                body = .text("redirected to \(location)")
+            }
             throw KestraError.http(status: response.status, url: url, body: body)
         }
     }

@@ -80,11 +80,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(url:kind:reason:)``.
     static func map(_ error: any Error, url: String) -> any Error {
-        if error is CancellationError || error is KestraError { return error }
+        if error is KestraError { return error }
+        if error is CancellationError { return KestraError.cancelled }
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .cancelled, .requestStreamCancelled:
-                return CancellationError()
+                return KestraError.cancelled
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
                 return KestraError.transport(url: url, kind: .timeout, reason: "timed out")
             case .connectTimeout, .tlsHandshakeTimeout:
