@@ -21,6 +21,22 @@ public struct ExecutionState: Codable, Sendable, Equatable {
         self.endDate = endDate
     }
 
+    private enum CodingKeys: String, CodingKey { case current, histories, startDate, endDate, duration }
+
+    /// Decodes a state; a numeric `duration` (seconds, older servers) is turned into ISO-8601 text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        current = try container.decodeIfPresent(String.self, forKey: .current)
+        histories = try container.decodeIfPresent([StateHistory].self, forKey: .histories)
+        startDate = try container.decodeIfPresent(Date.self, forKey: .startDate)
+        endDate = try container.decodeIfPresent(Date.self, forKey: .endDate)
+        switch try container.decodeIfPresent(JSONValue.self, forKey: .duration) {
+        case .string(let text)?: duration = text
+        case .number(let seconds)?: duration = "PT\(seconds.text)S"
+        default: duration = nil
+        }
+    }
+
     /// The states in which an execution has ended (kestra-api.md §6.2).
     public static let terminalStates: Set<String> = [
         "SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED", "RETRIED", "SKIPPED", "RESUBMITTED",

@@ -11,7 +11,7 @@ public struct FileAttributes: Codable, Sendable, Equatable {
     /// The creation time in epoch milliseconds.
     public var creationTime: Int64?
     /// Free-form metadata.
-    public var metadata: [String: String]?
+    public var metadata: [String: JSONValue]?
 
     /// Creates attributes.
     public init(fileName: String, type: String?, size: Int64? = nil, lastModifiedTime: Int64? = nil) {
