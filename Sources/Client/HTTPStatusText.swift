@@ -3,6 +3,11 @@ enum HTTPStatusText {
     /// The reason phrase for a status code, e.g. `Not Found` for 404.
     static func reasonPhrase(for status: Int) -> String {
         switch status {
+        case 301: return "Moved Permanently"
+        case 302: return "Found"
+        case 303: return "See Other"
+        case 307: return "Temporary Redirect"
+        case 308: return "Permanent Redirect"
         case 400: return "Bad Request"
         case 401: return "Unauthorized"
         case 403: return "Forbidden"

@@ -1,5 +1,5 @@
 /// Every error the client throws, with a one-line message and an optional hint for the user.
-public enum KestraError: Error, Sendable {
+public enum KestraError: Error, Sendable, Equatable {
     /// The server answered with a status outside 2xx; `body` is the decoded error body.
     case http(status: Int, url: String, body: ErrorBody)
     /// The request could not be sent or its response could not be read; `url` is the server address.
@@ -54,6 +54,8 @@ public enum KestraError: Error, Sendable {
                 return "set credentials with `kestractl config add …` or pass --username/--password or --token"
             case 403:
                 return "the credentials are valid but lack permission for this operation"
+            case 300..<400:
+                return "check --host: it should be the server root, e.g. http://localhost:8080"
             default:
                 if case .html = body { return "is the base URL the Kestra server, without /ui or /api?" }
                 return nil

@@ -2,8 +2,11 @@ import Foundation
 
 /// Sends API requests: builds URLs and headers, retries idempotent calls, traces attempts and decodes errors.
 final class RequestExecutor: Sendable {
+    /// The configuration the client was built with.
     let configuration: ClientConfiguration
+    /// The transport that sends requests.
     let transport: any HTTPTransport
+    /// The paths for the configured tenant and generation.
     let routes: Routes
     /// The base URL without credentials or trailing slash; errors name it.
     let origin: String
@@ -14,6 +17,7 @@ final class RequestExecutor: Sendable {
     /// The largest error body read.
     static let maxErrorBytes = 1024 * 1024
 
+    /// Creates an executor, taking credentials out of the base URL when present.
     init(configuration: ClientConfiguration, transport: any HTTPTransport) throws {
         let (origin, userInfo) = try Self.normalize(baseURL: configuration.baseURL)
         var authentication = configuration.authentication
@@ -112,7 +116,11 @@ final class RequestExecutor: Sendable {
                 if Task.isCancelled { throw KestraError.cancelled }
                 bytes = []
             }
-            let body = ErrorBody.decode(contentType: response.headers.value(for: "Content-Type"), bytes: bytes)
+            var body = ErrorBody.decode(contentType: response.headers.value(for: "Content-Type"), bytes: bytes)
+            // Redirects are not followed (they usually lead to a login page); say where they lead.
+            if (300..<400).contains(response.status), let location = response.headers.value(for: "Location") {
+                body = .text("redirected to \(location)")
+            }
             throw KestraError.http(status: response.status, url: url, body: body)
         }
     }

@@ -51,6 +51,12 @@ import Testing
         #expect(abs(start.timeIntervalSince1970 - 1_762_074_845.123) < 0.000_001)
     }
 
+    @Test func numericDurationIsAccepted() throws {
+        let state = try decode(ExecutionState.self, #"{"current":"RUNNING","duration":1.5}"#)
+        #expect(state.duration == "PT1.5S")
+        #expect(try decode(ExecutionState.self, #"{"current":"RUNNING"}"#).duration == nil)
+    }
+
     @Test func minimalExecutionFromFollowStart() throws {
         let execution = try decode(Execution.self, #"{"id":"x","deleted":false}"#)
         #expect(execution.id == "x" && execution.state == nil && execution.labels == nil)

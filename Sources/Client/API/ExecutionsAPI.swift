@@ -2,6 +2,7 @@ import Foundation
 
 /// Execution endpoints: run, read, search, follow and act on executions.
 public struct ExecutionsAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }

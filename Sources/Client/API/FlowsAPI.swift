@@ -1,5 +1,6 @@
 /// Flow endpoints: search, read, deploy, validate, delete, enable/disable and export.
 public struct FlowsAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Key-value store endpoints.
 public struct KVAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }

@@ -1,5 +1,6 @@
 /// Log endpoints: per-execution lists, search and live follow.
 public struct LogsAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }

@@ -8,6 +8,7 @@ import Foundation
 
 /// Namespace file endpoints: list, stat, read, download, upload, mkdir, move, delete and revisions.
 public struct NamespaceFilesAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }
@@ -146,5 +147,6 @@ public struct NamespaceFilesAPI: Sendable {
 
 /// One entry of `GET …/files/revisions`.
 private struct FileRevision: Decodable {
+    /// The revision number.
     let revision: Int
 }

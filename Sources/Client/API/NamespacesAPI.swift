@@ -1,5 +1,6 @@
 /// Namespace endpoints.
 public struct NamespacesAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     /// Searches namespaces by substring, one page at a time.

@@ -39,6 +39,7 @@ struct QueryItems: Sendable, Equatable {
             .joined(separator: "&")
     }
 
+    /// Two query lists are equal when they encode identically.
     static func == (lhs: QueryItems, rhs: QueryItems) -> Bool {
         lhs.encoded == rhs.encoded
     }

@@ -1,6 +1,8 @@
 /// The one place that chooses API paths, per tenant and ``APIGeneration``.
 struct Routes: Sendable {
+    /// The generation whose paths are produced.
     let generation: APIGeneration
+    /// The tenant segment of tenant-scoped paths.
     let tenant: String
 
     /// `GET /api/v1/configs` (tenant-less).
@@ -8,21 +10,34 @@ struct Routes: Sendable {
 
     // MARK: Flows
 
+    /// The path `/api/v1/{tenant}/flows`.
     var flows: String { scoped("flows") }
+    /// The path `/api/v1/{tenant}/flows/search`.
     var flowsSearch: String { scoped("flows", "search") }
+    /// The path `/api/v1/{tenant}/flows/validate`.
     var flowsValidate: String { scoped("flows", "validate") }
+    /// The path `/api/v1/{tenant}/flows/enable/by-ids`.
     var flowsEnableByIds: String { scoped("flows", "enable", "by-ids") }
+    /// The path `/api/v1/{tenant}/flows/disable/by-ids`.
     var flowsDisableByIds: String { scoped("flows", "disable", "by-ids") }
+    /// The path `/api/v1/{tenant}/flows/export/by-ids`.
     var flowsExportByIds: String { scoped("flows", "export", "by-ids") }
+    /// The path `/api/v1/{tenant}/flows/{namespace}`.
     func flows(namespace: String) -> String { scoped("flows", namespace) }
+    /// The path `/api/v1/{tenant}/flows/{namespace}/{id}`.
     func flow(namespace: String, id: String) -> String { scoped("flows", namespace, id) }
+    /// The path `/api/v1/{tenant}/flows/{namespace}/{id}/revisions`.
     func flowRevisions(namespace: String, id: String) -> String { scoped("flows", namespace, id, "revisions") }
 
     // MARK: Executions
 
+    /// The path `/api/v1/{tenant}/executions/search`.
     var executionsSearch: String { scoped("executions", "search") }
+    /// The path `/api/v1/{tenant}/executions/{namespace}/{flowId}`.
     func executionCreate(namespace: String, flowId: String) -> String { scoped("executions", namespace, flowId) }
+    /// The path `/api/v1/{tenant}/executions/{id}`.
     func execution(id: String) -> String { scoped("executions", id) }
+    /// The path `/api/v1/{tenant}/executions/{id}/follow`.
     func executionFollow(id: String) -> String { scoped("executions", id, "follow") }
 
     /// A single-execution action: 2.x moved them under `/actions/`.
@@ -35,17 +50,26 @@ struct Routes: Sendable {
 
     // MARK: Logs
 
+    /// The path `/api/v1/{tenant}/logs/search`.
     var logsSearch: String { scoped("logs", "search") }
+    /// The path `/api/v1/{tenant}/logs/{executionId}`.
     func logs(executionId: String) -> String { scoped("logs", executionId) }
+    /// The path `/api/v1/{tenant}/logs/{executionId}/follow`.
     func logsFollow(executionId: String) -> String { scoped("logs", executionId, "follow") }
 
     // MARK: Namespaces and files
 
+    /// The path `/api/v1/{tenant}/namespaces/search`.
     var namespacesSearch: String { scoped("namespaces", "search") }
+    /// The path `/api/v1/{tenant}/namespaces/{id}`.
     func namespace(id: String) -> String { scoped("namespaces", id) }
+    /// The path `/api/v1/{tenant}/namespaces/{namespace}/files`.
     func files(namespace: String) -> String { scoped("namespaces", namespace, "files") }
+    /// The path `/api/v1/{tenant}/namespaces/{namespace}/files/directory`.
     func filesDirectory(namespace: String) -> String { scoped("namespaces", namespace, "files", "directory") }
+    /// The path `/api/v1/{tenant}/namespaces/{namespace}/files/stats`.
     func filesStats(namespace: String) -> String { scoped("namespaces", namespace, "files", "stats") }
+    /// The path `/api/v1/{tenant}/namespaces/{namespace}/files/revisions`.
     func filesRevisions(namespace: String) -> String { scoped("namespaces", namespace, "files", "revisions") }
 
     // MARK: KV
@@ -58,10 +82,12 @@ struct Routes: Sendable {
         }
     }
 
+    /// The path `/api/v1/{tenant}/namespaces/{namespace}/kv/{key}`.
     func kv(namespace: String, key: String) -> String { scoped("namespaces", namespace, "kv", key) }
 
     // MARK: Triggers
 
+    /// The path `/api/v1/{tenant}/triggers/search`.
     var triggersSearch: String { scoped("triggers", "search") }
 
     /// Enabling or disabling one trigger: `PUT /triggers/set-disabled` in 2.x, `PUT /triggers` in 1.x.
@@ -72,6 +98,7 @@ struct Routes: Sendable {
         }
     }
 
+    /// The path `/api/v1/{tenant}/triggers/{namespace}/{flowId}/{triggerId}/unlock`.
     func triggerUnlock(namespace: String, flowId: String, triggerId: String) -> String {
         scoped("triggers", namespace, flowId, triggerId, "unlock")
     }

@@ -2,6 +2,7 @@ import Foundation
 
 /// Trigger endpoints: search, enable/disable and unlock.
 public struct TriggersAPI: Sendable {
+    /// Sends the requests of this area.
     let executor: RequestExecutor
 
     private var routes: Routes { executor.routes }
@@ -47,10 +48,16 @@ public struct TriggersAPI: Sendable {
 
 /// The body of `PUT /triggers/set-disabled` (and of 1.x `PUT /triggers`).
 private struct TriggerDisableRequest: Encodable {
+    /// The flow namespace.
     let namespace: String
+    /// The flow id.
     let flowId: String
+    /// The trigger id.
     let triggerId: String
+    /// The wanted state.
     let disabled: Bool
+    /// The tenant, sent to 1.x only.
     let tenantId: String?
+    /// The evaluation date, sent to 1.x only.
     let date: String?
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// An execution of a flow.
-public struct Execution: Codable, Sendable {
+public struct Execution: Codable, Sendable, Equatable {
     /// The execution id.
     public var id: String
     /// The tenant id.

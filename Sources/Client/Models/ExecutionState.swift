@@ -1,7 +1,7 @@
 import Foundation
 
 /// The state of an execution, task run or attempt with its history.
-public struct ExecutionState: Codable, Sendable {
+public struct ExecutionState: Codable, Sendable, Equatable {
     /// The current state name, e.g. `RUNNING`.
     public var current: String?
     /// The transitions in chronological order.
@@ -19,6 +19,22 @@ public struct ExecutionState: Codable, Sendable {
         self.histories = histories
         self.startDate = startDate
         self.endDate = endDate
+    }
+
+    private enum CodingKeys: String, CodingKey { case current, histories, startDate, endDate, duration }
+
+    /// Decodes a state; a numeric `duration` (seconds, older servers) is turned into ISO-8601 text.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        current = try container.decodeIfPresent(String.self, forKey: .current)
+        histories = try container.decodeIfPresent([StateHistory].self, forKey: .histories)
+        startDate = try container.decodeIfPresent(Date.self, forKey: .startDate)
+        endDate = try container.decodeIfPresent(Date.self, forKey: .endDate)
+        switch try container.decodeIfPresent(JSONValue.self, forKey: .duration) {
+        case .string(let text)?: duration = text
+        case .number(let seconds)?: duration = "PT\(seconds.text)S"
+        default: duration = nil
+        }
     }
 
     /// The states in which an execution has ended (kestra-api.md §6.2).

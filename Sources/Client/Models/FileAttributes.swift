@@ -1,5 +1,5 @@
 /// The attributes of a namespace file or directory.
-public struct FileAttributes: Codable, Sendable {
+public struct FileAttributes: Codable, Sendable, Equatable {
     /// The last path segment.
     public var fileName: String
     /// `File` or `Directory`.
@@ -11,7 +11,7 @@ public struct FileAttributes: Codable, Sendable {
     /// The creation time in epoch milliseconds.
     public var creationTime: Int64?
     /// Free-form metadata.
-    public var metadata: [String: String]?
+    public var metadata: [String: JSONValue]?
 
     /// Creates attributes.
     public init(fileName: String, type: String?, size: Int64? = nil, lastModifiedTime: Int64? = nil) {

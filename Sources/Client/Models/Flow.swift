@@ -1,7 +1,7 @@
 import Foundation
 
 /// A flow as returned by the API; `source` holds the YAML text when it was requested.
-public struct Flow: Codable, Sendable {
+public struct Flow: Codable, Sendable, Equatable {
     /// The flow id.
     public var id: String
     /// The flow namespace.

@@ -1,5 +1,5 @@
 /// The declaration of one flow input.
-public struct FlowInput: Codable, Sendable {
+public struct FlowInput: Codable, Sendable, Equatable {
     /// The input id, which is also the multipart part name when running the flow.
     public var id: String
     /// The input type, e.g. `STRING`, `INT`, `FILE`.

@@ -1,5 +1,5 @@
 /// The server's verdict on one YAML document sent to `POST /flows/validate`.
-public struct FlowValidation: Codable, Sendable {
+public struct FlowValidation: Codable, Sendable, Equatable {
     /// The position of the document in the request, from 0.
     public var index: Int
     /// The file name, for multipart requests.

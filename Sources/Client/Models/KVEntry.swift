@@ -1,7 +1,7 @@
 import Foundation
 
 /// The metadata of one KV key, as listed.
-public struct KVEntry: Codable, Sendable {
+public struct KVEntry: Codable, Sendable, Equatable {
     /// The key.
     public var key: String
     /// The namespace (newer servers).

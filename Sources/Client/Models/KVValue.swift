@@ -1,7 +1,7 @@
 import Foundation
 
 /// A KV value with its type.
-public struct KVValue: Codable, Sendable {
+public struct KVValue: Codable, Sendable, Equatable {
     /// The value type.
     public var type: KVType
     /// The value; numbers keep their exact digits.

@@ -29,8 +29,10 @@ public struct Label: Codable, Sendable, Hashable {
 
 /// A label list that decodes from an array of `{key,value}` or from a map.
 struct LenientLabels: Decodable {
+    /// The decoded labels.
     let labels: [Label]
 
+    /// Decodes either shape.
     init(from decoder: any Decoder) throws {
         labels = try Label.decodeList(from: decoder)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One log line of an execution.
-public struct LogEntry: Codable, Sendable {
+public struct LogEntry: Codable, Sendable, Equatable {
     /// The tenant id.
     public var tenantId: String?
     /// The flow namespace.

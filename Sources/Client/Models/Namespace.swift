@@ -1,5 +1,5 @@
 /// A namespace (derived from flow namespaces on open-source Kestra).
-public struct Namespace: Codable, Sendable {
+public struct Namespace: Codable, Sendable, Equatable {
     /// The dotted namespace id.
     public var id: String
     /// Whether it was deleted.

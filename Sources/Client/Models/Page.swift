@@ -20,3 +20,6 @@ public struct Page<Item: Codable & Sendable>: Codable, Sendable {
         total = try container.decodeIfPresent(Int64.self, forKey: .total) ?? Int64(results.count)
     }
 }
+
+/// Pages compare equal when their items and totals do.
+extension Page: Equatable where Item: Equatable {}

@@ -1,5 +1,5 @@
 /// The answer of `GET /api/v1/configs`: server version, edition and URL.
-public struct ServerConfiguration: Codable, Sendable {
+public struct ServerConfiguration: Codable, Sendable, Equatable {
     /// The server version, e.g. `1.3.5` or `2.0.0-SNAPSHOT`.
     public var version: String?
     /// `OSS` or `EE`.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// One transition in a state history.
-public struct StateHistory: Codable, Sendable {
+public struct StateHistory: Codable, Sendable, Equatable {
     /// The state entered, e.g. `RUNNING`.
     public var state: String
     /// When it was entered.

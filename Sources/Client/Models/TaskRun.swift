@@ -1,5 +1,5 @@
 /// The run of one task inside an execution.
-public struct TaskRun: Codable, Sendable {
+public struct TaskRun: Codable, Sendable, Equatable {
     /// The task run id.
     public var id: String
     /// The id of the task in the flow.

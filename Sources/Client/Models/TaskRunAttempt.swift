@@ -1,5 +1,5 @@
 /// One attempt of a task run.
-public struct TaskRunAttempt: Codable, Sendable {
+public struct TaskRunAttempt: Codable, Sendable, Equatable {
     /// The attempt's state.
     public var state: ExecutionState?
     /// The worker that ran it.

@@ -1,5 +1,5 @@
 /// One trigger search result: the definition from the flow and its runtime state.
-public struct TriggerItem: Codable, Sendable {
+public struct TriggerItem: Codable, Sendable, Equatable {
     /// The trigger definition (`id`, `type`, …), untyped; nil when the flow is gone.
     public var trigger: JSONValue?
     /// The runtime state.

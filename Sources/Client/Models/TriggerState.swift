@@ -1,7 +1,7 @@
 import Foundation
 
 /// The runtime state of a trigger (2.x `ApiTriggerState`, 1.x `Trigger` fields included).
-public struct TriggerState: Codable, Sendable {
+public struct TriggerState: Codable, Sendable, Equatable {
     /// The flow namespace.
     public var namespace: String?
     /// The flow id.

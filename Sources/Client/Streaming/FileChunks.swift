@@ -26,12 +26,14 @@ private final class FileReader {
     private var handle: FileHandle?
     private var finished = false
 
+    /// Prepares to read the file; it is opened on the first read.
     init(path: String) {
         self.path = path
     }
 
     deinit { try? handle?.close() }
 
+    /// Returns the next piece of the file, or nil at its end.
     func next() throws -> [UInt8]? {
         guard !finished else { return nil }
         if handle == nil {

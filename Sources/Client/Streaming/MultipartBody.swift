@@ -73,10 +73,15 @@ public struct MultipartBody: Sendable {
 /// Walks the parts of a multipart body, producing one chunk per call.
 private final class MultipartReader {
     private enum Step {
+        /// About to write the delimiter and header of a part.
         case partStart(Int)
+        /// Reading the content of a file part.
         case fileContent(Int, FileHandle)
+        /// About to write the line break after a file part.
         case partEnd(Int)
+        /// About to write the closing delimiter.
         case closing
+        /// Everything was written.
         case done
     }
 
@@ -85,6 +90,7 @@ private final class MultipartReader {
     private let closing: [UInt8]
     private var step: Step = .partStart(0)
 
+    /// Creates a reader positioned before the first part.
     init(parts: [MultipartPart], delimiter: [UInt8], closing: [UInt8]) {
         self.parts = parts
         self.delimiter = delimiter
@@ -95,6 +101,7 @@ private final class MultipartReader {
         if case .fileContent(_, let handle) = step { try? handle.close() }
     }
 
+    /// Returns the next chunk of the body, or nil at its end.
     func next() throws -> [UInt8]? {
         while true {
             switch step {

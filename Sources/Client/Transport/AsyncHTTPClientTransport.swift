@@ -14,7 +14,7 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             do {
                 tls.trustRoots = .certificates(try NIOSSLCertificate.fromPEMFile(caFile))
             } catch {
-                throw KestraError.invalidConfiguration("cannot read CA file \(caFile): \(error)")
+                throw KestraError.invalidConfiguration("cannot read CA file \(caFile): not a readable PEM bundle")
             }
         }
         if configuration.insecureSkipTLSVerify {
@@ -80,11 +80,12 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 
     /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(url:kind:reason:)``.
     static func map(_ error: any Error, url: String) -> any Error {
-        if error is CancellationError || error is KestraError { return error }
+        if error is KestraError { return error }
+        if error is CancellationError { return KestraError.cancelled }
         if let clientError = error as? HTTPClientError {
             switch clientError {
             case .cancelled, .requestStreamCancelled:
-                return CancellationError()
+                return KestraError.cancelled
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
                 return KestraError.transport(url: url, kind: .timeout, reason: "timed out")
             case .connectTimeout, .tlsHandshakeTimeout:
@@ -95,10 +96,10 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 return KestraError.transport(url: url, kind: .other, reason: clientError.description)
             }
         }
-        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
-            return KestraError.transport(url: url, kind: .tls, reason: "TLS handshake failed: \(error)")
-        }
         let text = String(describing: error)
+        if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
+            return KestraError.transport(url: url, kind: .tls, reason: tlsReason(text))
+        }
         if let ioError = error as? IOError {
             return KestraError.transport(
                 url: url, kind: kind(errno: ioError.errnoCode), reason: reason(ioError.errnoCode))
@@ -118,6 +119,19 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             }
         }
         return KestraError.transport(url: url, kind: .other, reason: text)
+    }
+
+    private static func tlsReason(_ text: String) -> String {
+        if text.contains("CERTIFICATE_VERIFY_FAILED") || text.contains("unableToValidateCertificate") {
+            return "TLS certificate verification failed"
+        }
+        if text.contains("WRONG_VERSION_NUMBER") {
+            return "TLS handshake failed (the server does not seem to speak TLS)"
+        }
+        if text.contains("hostname") || text.contains("Hostname") {
+            return "TLS certificate does not match the host name"
+        }
+        return "TLS handshake failed"
     }
 
     private static func kind(errno code: Int32) -> TransportFailure {
@@ -142,19 +156,26 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
 /// Rewrites the errors of a byte-chunk sequence, e.g. NIO errors into ``KestraError``.
 private struct ErrorMappingSequence<Base: AsyncSequence & Sendable>: AsyncSequence, Sendable
 where Base.Element == [UInt8] {
+    /// Each element is a chunk of bytes.
     typealias Element = [UInt8]
 
+    /// The wrapped sequence.
     let base: Base
+    /// Rewrites a thrown error.
     let transform: @Sendable (any Error) -> any Error
 
+    /// Creates an iterator over the wrapped sequence.
     func makeAsyncIterator() -> Iterator {
         Iterator(base: base.makeAsyncIterator(), transform: transform)
     }
 
     struct Iterator: AsyncIteratorProtocol {
+        /// The wrapped iterator.
         var base: Base.AsyncIterator
+        /// Rewrites a thrown error.
         let transform: @Sendable (any Error) -> any Error
 
+        /// Returns the next chunk, rewriting any error.
         mutating func next() async throws -> [UInt8]? {
             do {
                 return try await base.next()

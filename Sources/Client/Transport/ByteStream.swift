@@ -50,10 +50,12 @@ public struct ByteStream: AsyncSequence, Sendable {
     public struct Iterator: AsyncIteratorProtocol {
         private let nextChunk: () async throws -> [UInt8]?
 
+        /// Creates an iterator from a closure returning chunks.
         init(nextChunk: @escaping () async throws -> [UInt8]?) {
             self.nextChunk = nextChunk
         }
 
+        /// Creates an iterator forwarding to another iterator.
         init<Base: AsyncIteratorProtocol>(_ base: Base) where Base.Element == [UInt8] {
             let box = IteratorBox(base)
             nextChunk = { try await box.next() }
@@ -70,8 +72,10 @@ public struct ByteStream: AsyncSequence, Sendable {
 private final class IteratorBox<Base: AsyncIteratorProtocol> where Base.Element == [UInt8] {
     private var base: Base
 
+    /// Wraps an iterator.
     init(_ base: Base) { self.base = base }
 
+    /// Advances the wrapped iterator.
     func next() async throws -> [UInt8]? {
         try await base.next()
     }
