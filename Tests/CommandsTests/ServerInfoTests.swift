@@ -78,14 +78,17 @@ import Testing
         let run = await CommandRun.run(["server", "info", "--host", url])
         #expect(run.exitCode == 1)
         #expect(run.stdout == "")
-        #expect(run.stderr == "Error: cannot connect to \(url): connection refused\n")
+        #expect(
+            run.stderr
+                == "Error: cannot connect to \(url): connection refused\n  hint: check --host and that the Kestra server is running\n"
+        )
     }
 }
 
 @Suite struct VerboseTraceTests {
     @Test func traceShowsRequestsButNeverCredentials() async throws {
         try await EmulatorFixture.with { emulator in
-            let password = "Trace-Secret-Pw9"
+            let password = EmulatorFixture.password
             let basic = await CommandRun.run(
                 [
                     "server", "info", "-v", "--host", emulator.url, "--username", EmulatorFixture.username,

@@ -54,8 +54,16 @@ import Testing
     }
 
     @Test func runFollowToSuccessWithLabelsAndRenderedLogs() async throws {
-        try await IntegrationFixture.with { client, _ in
-            _ = try await client.flows.create(yaml: IntegrationFixture.flowYAML(id: "hello", namespace: "company.team"))
+        // A slower clock and a 2 s sleep (200 ms real) so the follow starts while the execution runs.
+        try await IntegrationFixture.with(emulator: { $0.timeScale = 0.1 }) { client, _ in
+            let yaml =
+                IntegrationFixture.flowYAML(id: "hello", namespace: "company.team") + """
+                      - id: pause_a_little
+                        type: io.kestra.plugin.core.flow.Sleep
+                        duration: PT2S
+
+                    """
+            _ = try await client.flows.create(yaml: yaml)
             let created = try await client.executions.create(
                 namespace: "company.team",
                 flowId: "hello",
@@ -73,7 +81,7 @@ import Testing
             let final = try await client.executions.get(id: created.id)
             #expect(final.state?.current == "SUCCESS")
             #expect(final.state?.endDate != nil)
-            #expect(final.taskRunList?.map(\.taskId) == ["hello"])
+            #expect(final.taskRunList?.map(\.taskId) == ["hello", "pause_a_little"])
 
             let logs = try await client.logs.list(executionId: created.id, minLevel: nil, taskId: nil)
             #expect(logs.map(\.message) == ["Hello Ada"])
