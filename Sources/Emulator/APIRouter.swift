@@ -139,7 +139,7 @@ struct APIRouter: Sendable {
         case ("GET", 2) where rest[1] == "search": return await state.searchLogs(request)
         case ("GET", 2): return await state.executionLogs(request, executionId: rest[1])
         case ("GET", 3) where rest[2] == "follow":
-            return .events(await state.followLogs(request, executionId: rest[1]))
+            return .events(await state.followLogs(request, executionId: rest[1]), endsOnlyOnDisconnect: true)
         default: throw APIError.notFound("Page Not Found")
         }
     }

@@ -1,3 +1,4 @@
+import NIOCore
 import Synchronization
 
 /// The emulator's control plane: current fault settings and the journal of recorded exchanges.
@@ -8,6 +9,31 @@ final class EmulatorControl: Sendable {
     let observer: (@Sendable (RecordedExchange) -> Void)?
     private let faults: Mutex<FaultSettings>
     private let journal = Mutex<[RecordedExchange]>([])
+    private let connections = Mutex<[ObjectIdentifier: any Channel]>([:])
+
+    /// Remembers an open connection until it closes.
+    func track(_ channel: any Channel) {
+        let key = ObjectIdentifier(channel)
+        let isNew = connections.withLock { open in
+            guard open[key] == nil else { return false }
+            open[key] = channel
+            return true
+        }
+        if isNew {
+            channel.closeFuture.whenComplete { [weak self] _ in
+                _ = self?.connections.withLock { $0.removeValue(forKey: key) }
+            }
+        }
+    }
+
+    /// Closes every connection still open (idle keep-alive connections included).
+    func closeConnections() {
+        let open = connections.withLock { open in
+            defer { open.removeAll() }
+            return Array(open.values)
+        }
+        for channel in open { channel.close(promise: nil) }
+    }
 
     init(faults: FaultSettings, observer: (@Sendable (RecordedExchange) -> Void)?) {
         self.configuredFaults = faults

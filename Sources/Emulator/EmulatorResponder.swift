@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The Hummingbird responder: control endpoints, faults, authentication, routing, rendering and recording.
 struct EmulatorResponder: HTTPResponder {
-    typealias Context = BasicRequestContext
+    typealias Context = EmulatorRequestContext
 
     /// Thrown from a response body writer to cut the connection mid-body (drop fault).
     struct DroppedConnection: Error {}
@@ -22,6 +22,7 @@ struct EmulatorResponder: HTTPResponder {
     var dialect: any ErrorDialect { router.dialect }
 
     func respond(to request: Request, context: Context) async throws -> Response {
+        control.track(context.channel)
         let path = request.uri.path
         let rawQuery = request.uri.query
         if path.hasPrefix("/_emulator/") || path == "/_emulator" {
@@ -173,8 +174,15 @@ struct EmulatorResponder: HTTPResponder {
                 status: status, headers: fields,
                 body: ResponseBody { writer in
                     if drop { throw DroppedConnection() }
-                    try await request.body.consumeWithCancellationOnInboundClose { _ in
-                        for await event in stream {
+                    if stream.endsOnlyOnDisconnect {
+                        // Log follow never ends by itself: stop (and free the subscription) when the client leaves.
+                        try await request.body.consumeWithCancellationOnInboundClose { _ in
+                            for await event in stream.events {
+                                try await writer.write(ByteBuffer(string: event.encoded))
+                            }
+                        }
+                    } else {
+                        for await event in stream.events {
                             try await writer.write(ByteBuffer(string: event.encoded))
                         }
                     }

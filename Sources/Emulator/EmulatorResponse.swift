@@ -6,7 +6,7 @@ struct EmulatorResponse: Sendable {
     enum Body: Sendable {
         case empty
         case bytes(ByteBuffer)
-        case eventStream(AsyncStream<ServerSentEvent>)
+        case eventStream(EventStream)
     }
 
     var status: Int
@@ -41,8 +41,11 @@ struct EmulatorResponse: Sendable {
     }
 
     /// A `text/event-stream` response.
-    static func events(_ stream: AsyncStream<ServerSentEvent>) -> EmulatorResponse {
-        EmulatorResponse(status: 200, contentType: "text/event-stream", body: .eventStream(stream))
+    static func events(_ events: AsyncStream<ServerSentEvent>, endsOnlyOnDisconnect: Bool = false) -> EmulatorResponse
+    {
+        EmulatorResponse(
+            status: 200, contentType: "text/event-stream",
+            body: .eventStream(EventStream(events: events, endsOnlyOnDisconnect: endsOnlyOnDisconnect)))
     }
 
     /// A paged `{results,total}` body.

@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 
 /// An in-memory Kestra server speaking the REST API subset a Kestra CLI uses.
@@ -21,16 +22,20 @@ public final class KestraEmulator: Sendable {
     /// The bound port.
     public let port: Int
 
-    private let state: EmulatorState
+    let state: EmulatorState
     private let control: EmulatorControl
+    private let serviceGroup: ServiceGroup
     private let serverTask: Mutex<Task<Void, Never>?>
 
-    private init(url: String, port: Int, state: EmulatorState, control: EmulatorControl, serverTask: Task<Void, Never>)
-    {
+    private init(
+        url: String, port: Int, state: EmulatorState, control: EmulatorControl, serviceGroup: ServiceGroup,
+        serverTask: Task<Void, Never>
+    ) {
         self.url = url
         self.port = port
         self.state = state
         self.control = control
+        self.serviceGroup = serviceGroup
         self.serverTask = Mutex(serverTask)
     }
 
@@ -66,9 +71,12 @@ public final class KestraEmulator: Sendable {
                 continuation.yield(.running(channel.localAddress?.port ?? configuration.port))
             },
             logger: logger)
+        let serviceGroup = ServiceGroup(
+            configuration: ServiceGroupConfiguration(
+                services: [application], gracefulShutdownSignals: [], cancellationSignals: [], logger: logger))
         let task = Task {
             do {
-                try await application.run()
+                try await serviceGroup.run()
             } catch {
                 continuation.yield(.failed("Cannot listen on \(configuration.host):\(configuration.port): \(error)"))
             }
@@ -80,7 +88,8 @@ public final class KestraEmulator: Sendable {
                 let host = configuration.host.contains(":") ? "[\(configuration.host)]" : configuration.host
                 let url = "http://\(host):\(port)"
                 await state.setBaseURL(url)
-                return KestraEmulator(url: url, port: port, state: state, control: control, serverTask: task)
+                return KestraEmulator(
+                    url: url, port: port, state: state, control: control, serviceGroup: serviceGroup, serverTask: task)
             case .failed(let reason):
                 throw StartError(description: reason)
             }
@@ -95,8 +104,14 @@ public final class KestraEmulator: Sendable {
             return current
         }) else { return }
         await state.shutdown()
-        task.cancel()
+        await serviceGroup.triggerGracefulShutdown()
+        let watchdog = Task {
+            try await Task.sleep(nanoseconds: 2_000_000_000)
+            task.cancel()
+        }
         await task.value
+        watchdog.cancel()
+        control.closeConnections()
     }
 
     /// Drops all state, reloads the seed and restores the configured faults.
