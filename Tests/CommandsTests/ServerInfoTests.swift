@@ -126,3 +126,17 @@ import Testing
         }
     }
 }
+
+@Suite struct TimeoutTests {
+    @Test func aRequestSlowerThanTimeoutExits124() async throws {
+        try await EmulatorFixture.with({ $0.faults = FaultSettings(latencyMilliseconds: 3_000) }) { emulator in
+            let run = await CommandRun.run([
+                "server", "info", "--host", emulator.url, "-t", EmulatorFixture.token, "--timeout", "300ms",
+            ])
+            #expect(run.exitCode == 124)
+            #expect(run.stdout == "")
+            #expect(run.stderr.hasPrefix("Error: request to \(emulator.url)"))
+            #expect(run.stderr.contains("timed out"))
+        }
+    }
+}

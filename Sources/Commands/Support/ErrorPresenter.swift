@@ -22,12 +22,12 @@ public enum ErrorPresenter {
 
     /// The exit code for a Kestra API or transport error.
     public static func exitCode(for error: KestraError) -> KestractlExitCode {
-        switch error.status {
-        case 401, 403: return .authentication
-        case 404: return .notFound
-        default:
-            if case .cancelled = error { return .interrupted }
-            return .failure
+        switch error {
+        case .http(let status, _, _) where status == 401 || status == 403: return .authentication
+        case .http(404, _, _): return .notFound
+        case .transport(_, .timeout, _): return .timeout
+        case .cancelled: return .interrupted
+        default: return .failure
         }
     }
 
