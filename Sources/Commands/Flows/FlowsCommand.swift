@@ -14,7 +14,7 @@ public struct FlowsCommand: AsyncParsableCommand {
             """,
         subcommands: [
             FlowList.self, FlowGet.self, FlowDelete.self, FlowRevisions.self, FlowEnable.self, FlowDisable.self,
-            FlowExport.self,
+            FlowExport.self, FlowDeploy.self, FlowValidate.self,
         ],
         aliases: ["flow"]
     )

@@ -1,0 +1,207 @@
+import ArgumentParser
+import Client
+
+/// `kestractl flows deploy PATH...` (aliases `create`, `apply`).
+public struct FlowDeploy: KestraCommand {
+    /// Name, aliases, abstract and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "deploy",
+        abstract: "Deploy flow files and directories, with an exact per-flow report.",
+        discussion: """
+            Directories are walked recursively for *.yml and *.yaml (hidden files skipped, sorted);
+            a file may hold several flows separated by ---. Each flow's text is sent as written:
+            --namespace / --namespace-prefix only replace the top-level namespace value and
+            --disable-triggers only adds `disabled: true` to each trigger. An existing flow needs
+            --override; an identical source is reported UNCHANGED and makes no new revision.
+            Exit 5 when any flow failed.
+
+            Examples:
+              kestractl flows deploy ./flows --override
+              kestractl flows deploy ./flows --namespace-prefix staging --disable-triggers --dry-run
+              kestractl flows deploy hello.yml etl.yml --namespace company.team --fail-fast -o json
+            """,
+        aliases: ["create", "apply"]
+    )
+
+    /// Files and directories.
+    @Argument(help: "Flow files and directories.") public var paths: [String]
+    /// Replace every namespace.
+    @Option(name: .customLong("namespace"), help: "Deploy every flow to this namespace.") public var targetNamespace:
+        String?
+    /// Prefix every namespace.
+    @Option(name: .customLong("namespace-prefix"), help: "Turn each namespace NS into PREFIX.NS.")
+    public var namespacePrefix: String?
+    /// Update existing flows.
+    @Flag(name: .long, help: "Update flows that already exist.") public var override = false
+    /// Stop at the first failure.
+    @Flag(name: .customLong("fail-fast"), help: "Stop starting new deployments after the first failure.")
+    public var failFast = false
+    /// Only the given directories' own files.
+    @Flag(name: .customLong("no-recursive"), help: "Do not descend into subdirectories.") public var noRecursive = false
+    /// Disable triggers.
+    @Flag(name: .customLong("disable-triggers"), help: "Deploy every trigger with `disabled: true`.")
+    public var disableTriggers = false
+    /// Decide without writing.
+    @Flag(name: .customLong("dry-run"), help: "Report CREATE / UPDATE / UNCHANGED without writing anything.")
+    public var dryRun = false
+    /// Parallel deployments.
+    @Option(name: .long, help: "Flows deployed at the same time (default 4).") public var concurrency = 4
+    /// Global options.
+    @OptionGroup public var globals: GlobalOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Rejects contradictory or invalid options before anything is read.
+    public mutating func validate() throws {
+        if paths.isEmpty { throw ValidationError("give at least one flow file or directory") }
+        if targetNamespace != nil && namespacePrefix != nil {
+            throw ValidationError("--namespace and --namespace-prefix cannot be used together")
+        }
+        if let targetNamespace, !NamespaceName.isValid(targetNamespace) {
+            throw ValidationError("invalid namespace '\(targetNamespace)' for --namespace")
+        }
+        if let namespacePrefix, !NamespaceName.isValid(namespacePrefix) {
+            throw ValidationError("invalid namespace prefix '\(namespacePrefix)': it must itself be a valid namespace")
+        }
+        if !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 64") }
+    }
+
+    /// One flow ready to send, or a result already decided locally.
+    private enum Job: Sendable {
+        case send(file: String, id: String, namespace: String, text: String)
+        case done(FlowDeployResult)
+    }
+
+    /// Prepares every document, deploys concurrently, prints the report in input order.
+    public func run(_ context: CommandContext) async throws {
+        let jobs = FlowSourceLoader.load(paths, recursive: !noRecursive).flatMap(prepare)
+        let client = try context.client()
+        let (dryRun, override) = (self.dryRun, self.override)
+        var results = [FlowDeployResult?](repeating: nil, count: jobs.count)
+        var failedOnce = false
+        await withTaskGroup(of: (Int, FlowDeployResult).self) { group in
+            var running = 0
+            func collect(_ finished: (Int, FlowDeployResult)) {
+                results[finished.0] = finished.1
+                if finished.1.isFailure { failedOnce = true }
+                running -= 1
+            }
+            for (index, job) in jobs.enumerated() {
+                if running == concurrency, let finished = await group.next() { collect(finished) }
+                if failFast && failedOnce {
+                    results[index] = skipped(job)
+                    continue
+                }
+                group.addTask { (index, await Self.deploy(job, client: client, dryRun: dryRun, override: override)) }
+                running += 1
+            }
+            while let finished = await group.next() { collect(finished) }
+        }
+        let report = results.compactMap { $0 }
+        let printer = try context.printer()
+        try printer.printList(report)
+        let failures = report.filter(\.isFailure).count
+        if printer.format == .table {
+            let unchanged = report.filter { $0.status == "UNCHANGED" }.count
+            let done = report.count - unchanged - failures
+            let verb = dryRun ? "to deploy" : "deployed"
+            context.streams.stdout.write("\n\(done) \(verb), \(unchanged) unchanged, \(failures) failed\n")
+        }
+        if failures > 0 {
+            throw CommandFailure(
+                "\(failures) of \(report.count) flow\(report.count == 1 ? "" : "s") failed", exitCode: .partialFailure)
+        }
+    }
+
+    /// Local checks and text edits for every document of a file.
+    private func prepare(_ file: FlowSourceLoader.LoadedFile) -> [Job] {
+        guard let documents = file.documents else {
+            return [.done(FlowDeployResult(file: file.path, status: "FAILED", error: file.error))]
+        }
+        return documents.map { document in
+            let label = documents.count > 1 ? "\(file.path):\(document.index + 1)" : file.path
+            func failure(_ message: String) -> Job {
+                .done(
+                    FlowDeployResult(
+                        file: label, flow: document.id, namespace: document.namespace, status: "FAILED", error: message)
+                )
+            }
+            if let problem = document.problem { return failure(problem) }
+            guard let id = document.id, let original = document.namespace else { return failure("missing id") }
+            guard FlowIdentifier.isValid(id) else {
+                return failure(
+                    "invalid flow id '\(id)': use letters, digits, '.', '_' and '-', starting with a letter or digit")
+            }
+            let namespace = targetNamespace ?? namespacePrefix.map { "\($0).\(original)" } ?? original
+            guard NamespaceName.isValid(namespace) else { return failure("invalid namespace '\(namespace)'") }
+            do {
+                var text = namespace == original ? document.text : try document.replacingNamespace(with: namespace)
+                if disableTriggers {
+                    text = try FlowDocument(index: document.index, firstLine: document.firstLine, text: text)
+                        .disablingTriggers()
+                }
+                return .send(file: label, id: id, namespace: namespace, text: text)
+            } catch let error as FlowSourceError {
+                return failure(error.message)
+            } catch {
+                return failure("\(error)")
+            }
+        }
+    }
+
+    private func skipped(_ job: Job) -> FlowDeployResult {
+        switch job {
+        case .done(let result):
+            return result
+        case .send(let file, let id, let namespace, _):
+            return FlowDeployResult(
+                file: file, flow: id, namespace: namespace, status: "SKIPPED",
+                error: "not deployed: --fail-fast stopped after a failure")
+        }
+    }
+
+    /// Create, update or leave one flow; API failures become a FAILED row.
+    private static func deploy(_ job: Job, client: KestraClient, dryRun: Bool, override: Bool) async
+        -> FlowDeployResult
+    {
+        guard case .send(let file, let id, let namespace, let text) = job else {
+            if case .done(let result) = job { return result }
+            return FlowDeployResult(file: "", status: "FAILED")
+        }
+        var result = FlowDeployResult(file: file, flow: id, namespace: namespace, status: "FAILED")
+        do {
+            let existing: Flow?
+            do {
+                existing = try await client.flows.get(namespace: namespace, id: id, source: true)
+            } catch let error as KestraError where error.status == 404 {
+                existing = nil
+            }
+            guard let existing else {
+                if dryRun {
+                    result.status = "CREATE"
+                } else {
+                    result.revision = try await client.flows.create(yaml: text).revision
+                    result.status = "CREATED"
+                }
+                return result
+            }
+            result.revision = existing.revision
+            if existing.source == text, override {
+                result.status = "UNCHANGED"
+            } else if !override {
+                result.error = "flow '\(id)' already exists in namespace '\(namespace)'; use --override to update"
+            } else if dryRun {
+                result.status = "UPDATE"
+            } else {
+                result.revision = try await client.flows.update(namespace: namespace, id: id, yaml: text).revision
+                result.status = "UPDATED"
+            }
+        } catch let error as KestraError {
+            result.error = error.message
+        } catch {
+            result.error = "\(error)"
+        }
+        return result
+    }
+}

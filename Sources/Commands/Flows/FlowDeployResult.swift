@@ -1,0 +1,24 @@
+/// What happened to one flow document during `flows deploy`.
+struct FlowDeployResult: TableRepresentable, Equatable, Sendable {
+    /// The file, with `:N` (1-based document number) for multi-document files.
+    var file: String
+    /// The flow id, when known.
+    var flow: String?
+    /// The namespace the flow was deployed to.
+    var namespace: String?
+    /// The revision the server holds after the deploy.
+    var revision: Int?
+    /// `CREATED`, `UPDATED`, `UNCHANGED`, `FAILED`, `SKIPPED`; with `--dry-run` `CREATE` and `UPDATE`.
+    var status: String
+    /// Why it failed.
+    var error: String?
+
+    static let columns: [TableColumn<FlowDeployResult>] = [
+        TableColumn("file") { $0.file }, TableColumn("flow") { $0.flow }, TableColumn("namespace") { $0.namespace },
+        TableColumn("revision") { $0.revision.map(String.init) }, TableColumn("status") { $0.status },
+        TableColumn("error") { $0.error },
+    ]
+
+    /// Whether this result makes the command exit 5.
+    var isFailure: Bool { status == "FAILED" || status == "SKIPPED" }
+}
