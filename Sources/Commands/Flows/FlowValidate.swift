@@ -50,7 +50,11 @@ public struct FlowValidate: KestraCommand {
             for document in documents {
                 let label = documents.count > 1 ? "\(file.path):\(document.index + 1)" : file.path
                 let flow = document.id.map { id in document.namespace.map { "\($0)/\(id)" } ?? id }
-                results.append(FlowValidationResult(file: label, flow: flow, status: "VALID", warnings: []))
+                results.append(
+                    FlowValidationResult(
+                        file: label, flow: flow, status: "INVALID",
+                        constraints: "the server returned no result for this document",
+                        warnings: []))
                 pending.append(
                     (results.count - 1, document.text.hasSuffix("\n") ? document.text : document.text + "\n"))
             }
@@ -62,10 +66,9 @@ public struct FlowValidate: KestraCommand {
             for verdict in verdicts where verdict.index >= 0 && verdict.index < batch.count {
                 let slot = batch[batch.startIndex + verdict.index].slot
                 guard var result = results[slot] else { continue }
-                if let constraints = verdict.constraints, !constraints.isEmpty {
-                    result.status = "INVALID"
-                    result.constraints = constraints
-                }
+                let constraints = verdict.constraints.flatMap { $0.isEmpty ? nil : $0 }
+                result.status = constraints == nil ? "VALID" : "INVALID"
+                result.constraints = constraints
                 result.warnings =
                     (verdict.warnings ?? []) + (verdict.deprecationPaths ?? []).map { "deprecated: \($0)" }
                 results[slot] = result
