@@ -62,8 +62,8 @@ public struct ConfigView: KestraCommand {
             Row(setting: "namespace", value: settings.namespace, source: source("namespace")),
             Row(
                 setting: "headers",
-                value: settings.headers.map { "\($0.name):\(SecretMask.headerValue(name: $0.name, value: $0.value))" }
-                    .joined(separator: ", "),
+                value: HTTPTraceEvent.redact(settings.headers.map { HTTPHeader(name: $0.name, value: $0.value) })
+                    .map { "\($0.name):\($0.value)" }.joined(separator: ", "),
                 source: source("headers")
             ),
             Row(setting: "ca-file", value: settings.caFile, source: source("caFile")),
