@@ -37,7 +37,8 @@ struct APIRouter: Sendable {
             let url = await state.baseURL
             return .json(
                 .object([
-                    ("uuid", .string("6f3c1d2e-0b7a-4c55-9d0e-emulator0001")), ("version", .string(dialect.serverVersion)),
+                    ("uuid", .string("6f3c1d2e-0b7a-4c55-9d0e-emulator0001")),
+                    ("version", .string(dialect.serverVersion)),
                     ("edition", .string("OSS")), ("commitId", .string("e2e0emu")),
                     ("commitDate", .string("2026-01-15T10:00:00Z")), ("isCustomDashboardsEnabled", .bool(false)),
                     ("isAnonymousUsageEnabled", .bool(false)), ("isUiAnonymousUsageEnabled", .bool(false)),

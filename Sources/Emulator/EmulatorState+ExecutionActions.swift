@@ -96,7 +96,8 @@ extension EmulatorState {
         let newId = FriendlyID.make()
         let now = Date()
         var labels = original.labels.filter { !$0.0.hasPrefix("system.") }
-        labels.insert(("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
+        labels.insert(
+            ("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
         labels.append(("system.replay", "true"))
         let record = ExecutionRecord(
             id: newId, namespace: original.namespace, flowId: original.flowId, flowRevision: original.flowRevision,

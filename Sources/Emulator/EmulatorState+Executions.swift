@@ -53,7 +53,8 @@ extension EmulatorState {
             "kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\($0)/\($1)"
         }
         for file in inputs.files {
-            executionFiles["kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\(file.input)/\(file.filename)"] =
+            executionFiles[
+                "kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\(file.input)/\(file.filename)"] =
                 file.contents
         }
         var labels = revision.definition.labels.filter { label in !requestedLabels.contains { $0.0 == label.0 } }

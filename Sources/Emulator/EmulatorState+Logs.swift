@@ -9,7 +9,8 @@ extension EmulatorState {
         }
         logs[entry.executionId] = entries
         for follower in (logFollowers[entry.executionId] ?? [:]).values
-        where entry.level.isAtLeast(follower.minimumLevel) && (follower.taskId == nil || follower.taskId == entry.taskId)
+        where entry.level.isAtLeast(follower.minimumLevel)
+            && (follower.taskId == nil || follower.taskId == entry.taskId)
         {
             follower.continuation.yield(ServerSentEvent(id: "progress", data: entry.json.serialized))
         }

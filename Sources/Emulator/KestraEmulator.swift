@@ -99,10 +99,12 @@ public final class KestraEmulator: Sendable {
 
     /// Stops the server, ending every stream and run loop; safe to call more than once.
     public func stop() async {
-        guard let task = serverTask.withLock({ current -> Task<Void, Never>? in
-            defer { current = nil }
-            return current
-        }) else { return }
+        guard
+            let task = serverTask.withLock({ current -> Task<Void, Never>? in
+                defer { current = nil }
+                return current
+            })
+        else { return }
         await state.shutdown()
         await serviceGroup.triggerGracefulShutdown()
         let watchdog = Task {

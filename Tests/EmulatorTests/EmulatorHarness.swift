@@ -122,7 +122,8 @@ struct EmulatorHarness {
     }
 
     /// Reads server-sent events until `stop` says so or the stream ends; returns (id, data) pairs.
-    func events(_ path: String, stop: ([(String, String)]) -> Bool = { _ in false }) async throws -> [(String, String)] {
+    func events(_ path: String, stop: ([(String, String)]) -> Bool = { _ in false }) async throws -> [(String, String)]
+    {
         var request = HTTPClientRequest(url: emulator.url + path)
         request.headers.add(name: "Authorization", value: EmulatorHarness.basic)
         request.headers.add(name: "Accept", value: "text/event-stream")

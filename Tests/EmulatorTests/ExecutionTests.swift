@@ -28,7 +28,7 @@ import Testing
         """
 
     @Test func executionRunsToSuccessAndFollowSeesEveryStep() async throws {
-        try await EmulatorHarness.with { harness in
+        try await EmulatorHarness.with({ $0.timeScale = 0.05 }) { harness in
             try await harness.createFlow(Self.greeting)
             let created = try await harness.run("demo", "greet", wait: false, fields: [("user", "Ada")])
             let id = try #require(created["id"] as? String)
@@ -46,7 +46,9 @@ import Testing
             #expect(events.count >= 3)
             let final = decodeObject(events.last?.1 ?? "")
             #expect(member(final, "state.current") as? String == "SUCCESS")
-            let histories = (member(final, "state.histories") as? [[String: Any]])?.compactMap { $0["state"] as? String }
+            let histories = (member(final, "state.histories") as? [[String: Any]])?.compactMap {
+                $0["state"] as? String
+            }
             #expect(histories == ["CREATED", "RUNNING", "SUCCESS"])
             let taskRuns = final["taskRunList"] as? [[String: Any]] ?? []
             #expect(taskRuns.map { $0["taskId"] as? String } == ["hello", "warn", "nap"])
@@ -104,7 +106,8 @@ import Testing
     @Test func exitTaskEndsInTheRequestedState() async throws {
         try await EmulatorHarness.with { harness in
             try await harness.createFlow(
-                "id: exit\nnamespace: demo\ntasks:\n  - id: stop\n    type: io.kestra.plugin.core.execution.Exit\n    state: WARNING\n")
+                "id: exit\nnamespace: demo\ntasks:\n  - id: stop\n    type: io.kestra.plugin.core.execution.Exit\n    state: WARNING\n"
+            )
             let execution = try await harness.run("demo", "exit")
             #expect(member(execution, "state.current") as? String == "WARNING")
             let id = try #require(execution["id"] as? String)
@@ -112,7 +115,8 @@ import Testing
                 .POST, "\(harness.api)/executions/\(id)/actions/change-status?status=RUNNING")
             #expect(running.status == 422)
             #expect(
-                running.object["detail"] as? String == "You can only change the state of an execution to a terminal state.")
+                running.object["detail"] as? String
+                    == "You can only change the state of an execution to a terminal state.")
             let changed = try await harness.request(
                 .POST, "\(harness.api)/executions/\(id)/actions/change-status?status=SUCCESS")
             #expect(member(changed.object, "state.current") as? String == "SUCCESS")
@@ -150,7 +154,8 @@ import Testing
     @Test func killStopsARunningExecution() async throws {
         try await EmulatorHarness.with({ $0.timeScale = 1 }) { harness in
             try await harness.createFlow(
-                "id: slow\nnamespace: demo\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT30S\n")
+                "id: slow\nnamespace: demo\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT30S\n"
+            )
             let created = try await harness.run("demo", "slow", wait: false)
             let id = try #require(created["id"] as? String)
             _ = try await harness.waitForState(id, ["RUNNING"])
@@ -166,7 +171,8 @@ import Testing
             let running = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/restart")
             #expect(running.status == 409)
             #expect(
-                (running.object["detail"] as? String)?.hasPrefix("Cannot restart execution: current state is '") == true)
+                (running.object["detail"] as? String)?.hasPrefix("Cannot restart execution: current state is '") == true
+            )
             #expect(try await harness.request(.DELETE, "\(harness.api)/executions/\(id)").status == 204)
             #expect(try await harness.get("\(harness.api)/executions/\(id)").status == 404)
             #expect(try await harness.request(.DELETE, "\(harness.api)/executions/\(id)").status == 404)
@@ -205,9 +211,12 @@ import Testing
             #expect(missing.status == 422)
             #expect(missing.object["type"] as? String == "https://kestra.io/docs/api-reference/problems/invalid-entity")
             #expect(
-                missing.object["detail"] as? String == "Invalid input for `user`, missing required input, but received `null`")
+                missing.object["detail"] as? String
+                    == "Invalid input for `user`, missing required input, but received `null`")
             let badInt = try await harness.multipart(.POST, path, fields: [("user", "a"), ("count", "abc")])
-            #expect(badInt.object["detail"] as? String == "Invalid input for `count`, it must be a valid integer, but received `abc`")
+            #expect(
+                badInt.object["detail"] as? String
+                    == "Invalid input for `count`, it must be a valid integer, but received `abc`")
             let ok = try await harness.multipart(
                 .POST, path, fields: [("user", "a"), ("ratio", "0.5")],
                 files: [(name: "data", filename: "rows.csv", contents: Array("a,b\n1,2\n".utf8))])
@@ -252,7 +261,8 @@ import Testing
         try await EmulatorHarness.with { harness in
             try await harness.createFlow(FlowTests.hello)
             try await harness.createFlow(
-                "id: fails\nnamespace: company.other\ntasks:\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n")
+                "id: fails\nnamespace: company.other\ntasks:\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n"
+            )
             var ids: [String] = []
             for _ in 0..<3 { ids.append(try await harness.run("company.team", "hello")["id"] as? String ?? "") }
             let failed = try await harness.run("company.other", "fails")["id"] as? String
@@ -262,7 +272,8 @@ import Testing
             #expect(first == [failed, ids[2]])
             #expect((page["results"] as? [[String: Any]])?.first?["taskRunList"] == nil)
             let byState = try await harness.get(
-                "\(harness.api)/executions/search?filters[state][IN]=FAILED,WARNING").object
+                "\(harness.api)/executions/search?filters[state][IN]=FAILED,WARNING"
+            ).object
             #expect(byState["total"] as? Int == 1)
             let byNamespace = try await harness.get(
                 "\(harness.api)/executions/search?filters[namespace][PREFIX]=company&filters[flowId][EQUALS]=hello&sort=state.startDate:asc"
