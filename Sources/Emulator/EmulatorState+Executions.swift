@@ -79,10 +79,10 @@ extension EmulatorState {
         return id
     }
 
-    /// The full JSON of an execution (with `url` when asked).
+    /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response.
     func executionJSON(_ id: String, withURL: Bool = false) throws(APIError) -> JSONValue {
         let record = try requireExecution(id)
-        return record.json(.full, url: withURL ? executionURL(record) : nil)
+        return withURL ? record.json(.full, url: executionURL(record)) : record.json(.api)
     }
 
     /// Whether an execution is finished (or gone).
