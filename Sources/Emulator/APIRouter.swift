@@ -26,6 +26,8 @@ struct APIRouter: Sendable {
         case "logs": return try await logs(request, method, rest)
         case "namespaces": return try await namespaces(request, method, rest)
         case "kv" where method == "GET" && rest.count == 1: return await state.listKeyValues(request)
+        case "outputs" where method == "GET" && (rest.count == 2 || rest.count == 3):
+            return try await state.executionOutputs(executionId: rest[1], taskRunId: rest.count == 3 ? rest[2] : nil)
         case "triggers": return try await triggers(request, method, rest)
         default: throw APIError.notFound("Page Not Found")
         }

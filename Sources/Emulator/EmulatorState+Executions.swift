@@ -218,4 +218,14 @@ extension EmulatorState {
         }
         return .octets(contents, filename: NamespaceFileTree.name(of: path))
     }
+
+    /// Task outputs: the emulated tasks produce none, so the list is empty and a task run's outputs are `{}`.
+    func executionOutputs(executionId: String, taskRunId: String?) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(executionId)
+        guard let taskRunId else { return .json(.array([])) }
+        guard record.taskRuns.contains(where: { $0.id == taskRunId }) else {
+            throw APIError.notFound("Task run '\(taskRunId)' not found")
+        }
+        return .json(.object([]))
+    }
 }
