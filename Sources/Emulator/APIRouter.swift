@@ -111,7 +111,8 @@ struct APIRouter: Sendable {
     private func createExecution(_ request: EmulatorRequest, namespace: String, flowId: String) async throws(APIError)
         -> EmulatorResponse
     {
-        let id = try await state.createExecution(request, namespace: namespace, flowId: flowId)
+        let parts = try request.multipartParts()
+        let id = try await state.createExecution(request, parts: parts, namespace: namespace, flowId: flowId)
         if request.query.bool("wait", default: false) {
             while await !state.isExecutionTerminated(id), !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 5_000_000)
@@ -177,7 +178,10 @@ struct APIRouter: Sendable {
     {
         switch (method, rest) {
         case ("GET", []): return try await state.readFile(request, namespace: namespace)
-        case ("POST", []): return try await state.uploadFile(request, namespace: namespace)
+        case ("POST", []):
+            // Parse the (possibly huge) multipart body here, off the state actor.
+            let parts = try request.multipartParts()
+            return try await state.uploadFile(request, parts: parts, namespace: namespace)
         case ("PUT", []): return try await state.moveFile(request, namespace: namespace)
         case ("DELETE", []): return try await state.deleteFile(request, namespace: namespace)
         case ("GET", ["directory"]): return try await state.listDirectory(request, namespace: namespace)

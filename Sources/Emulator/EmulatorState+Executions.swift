@@ -35,8 +35,9 @@ extension EmulatorState {
     }
 
     /// Creates an execution from a multipart request and starts its run loop; returns the new execution's id.
-    func createExecution(_ request: EmulatorRequest, namespace: String, flowId: String) throws(APIError) -> String {
-        let parts = try request.multipartParts()
+    func createExecution(_ request: EmulatorRequest, parts: [MultipartPart], namespace: String, flowId: String)
+        throws(APIError) -> String
+    {
         guard let flow = liveFlow(namespace, flowId) else {
             throw APIError.notFound("Requested Flow is not found.")
         }
