@@ -142,6 +142,8 @@ struct APIRouter: Sendable {
         switch (method, rest.count) {
         case ("GET", 2) where rest[1] == "search": return await state.searchLogs(request)
         case ("GET", 2): return await state.executionLogs(request, executionId: rest[1])
+        case ("GET", 3) where rest[2] == "download":
+            return await state.downloadLogs(request, executionId: rest[1])
         case ("GET", 3) where rest[2] == "follow":
             return .events(await state.followLogs(request, executionId: rest[1]), endsOnlyOnDisconnect: true)
         default: throw APIError.notFound("Page Not Found")

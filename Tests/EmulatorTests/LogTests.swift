@@ -27,6 +27,12 @@ import Testing
             #expect(legacy.isEmpty)
             let byTask = try await harness.get("\(harness.api)/logs/\(id)?filters[taskId][EQUALS]=hello").array
             #expect(byTask.count == 1)
+            let download = try await harness.get("\(harness.api)/logs/\(id)/download?minLevel=WARN")
+            #expect(download.headers.first(name: "Content-Type") == "text/plain")
+            #expect(
+                download.text.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1).last } == [
+                    "WARN first \(id)", "WARN second",
+                ])
             let search = try await harness.get(
                 "\(harness.api)/logs/search?filters[namespace][EQUALS]=demo&filters[q][EQUALS]=second&size=5"
             ).object
