@@ -37,7 +37,8 @@ import Testing
     }
 
     @Test func resetDropsStateAndRecordedRequests() async throws {
-        try await EmulatorHarness.with({ $0.faults = FaultSettings(latencyMilliseconds: 1) }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.faults = FaultSettings(latencyMilliseconds: 1) })
+        { harness in
             try await harness.createFlow(FlowTests.hello)
             await harness.emulator.setFaults(FaultSettings(faultRate: 1, routes: "^/nothing$"))
             #expect(try await harness.request(.POST, "/_emulator/reset", authorization: nil).status == 204)
@@ -54,9 +55,11 @@ import Testing
 
     @Test func recordedRequestsDescribeEveryAPIExchange() async throws {
         let observed = ObservedExchanges()
-        try await EmulatorHarness.with({ configuration in
-            configuration.exchangeObserver = { observed.append($0) }
-        }) { harness in
+        try await EmulatorHarness.with(
+            EmulatorHarness.configured { configuration in
+                configuration.exchangeObserver = { observed.append($0) }
+            }
+        ) { harness in
             try await harness.createFlow(FlowTests.hello)
             _ = try await harness.get("\(harness.api)/flows/search?size=1")
             _ = try await harness.request(.GET, "/_emulator/requests", authorization: nil)
@@ -86,7 +89,7 @@ import Testing
             + "\n---\nid: second\nnamespace: other\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: x\n")
             .write(to: flows.appendingPathComponent("both.yaml"), atomically: true, encoding: .utf8)
         try "print('seed')".write(to: files.appendingPathComponent("run.py"), atomically: true, encoding: .utf8)
-        try await EmulatorHarness.with({ $0.seedDirectory = root.path }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.seedDirectory = root.path }) { harness in
             #expect(try await harness.get("\(harness.api)/flows/search").object["total"] as? Int == 2)
             let file = try await harness.get("\(harness.api)/namespaces/company.team/files?path=/scripts/run.py")
             #expect(file.text == "print('seed')")

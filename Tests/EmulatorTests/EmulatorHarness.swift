@@ -25,14 +25,19 @@ struct EmulatorHarness {
     let emulator: KestraEmulator
     var api: String { "/api/v1/main" }
 
-    /// Runs a body against a fresh emulator and stops it afterwards.
-    static func with(
-        _ configure: (inout EmulatorConfiguration) -> Void = { _ in },
-        _ body: (EmulatorHarness) async throws -> Void
-    ) async throws {
+    /// A test configuration (time scale 0.001) with changes applied.
+    static func configured(_ change: (inout EmulatorConfiguration) -> Void = { _ in }) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         configuration.timeScale = 0.001
-        configure(&configuration)
+        change(&configuration)
+        return configuration
+    }
+
+    /// Runs a body against a fresh emulator and stops it afterwards.
+    static func with(
+        _ configuration: EmulatorConfiguration = configured(),
+        _ body: (EmulatorHarness) async throws -> Void
+    ) async throws {
         let emulator = try await KestraEmulator.start(configuration)
         do {
             try await body(EmulatorHarness(emulator: emulator))

@@ -28,7 +28,7 @@ import Testing
         """
 
     @Test func executionRunsToSuccessAndFollowSeesEveryStep() async throws {
-        try await EmulatorHarness.with({ $0.timeScale = 0.05 }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 0.05 }) { harness in
             try await harness.createFlow(Self.greeting)
             let created = try await harness.run("demo", "greet", wait: false, fields: [("user", "Ada")])
             let id = try #require(created["id"] as? String)
@@ -160,7 +160,7 @@ import Testing
     }
 
     @Test func killStopsARunningExecution() async throws {
-        try await EmulatorHarness.with({ $0.timeScale = 1 }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 1 }) { harness in
             try await harness.createFlow(
                 "id: slow\nnamespace: demo\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT30S\n"
             )
