@@ -41,10 +41,16 @@ struct EmulatorResponse: Sendable {
     }
 
     /// A `text/event-stream` response.
-    static func events(_ events: AsyncStream<ServerSentEvent>, endsOnlyOnDisconnect: Bool = false) -> EmulatorResponse {
-        EmulatorResponse(
+    static func events(
+        _ stream: (AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation),
+        endsOnlyOnDisconnect: Bool = false
+    ) -> EmulatorResponse {
+        let continuation = stream.1
+        return EmulatorResponse(
             status: 200, contentType: "text/event-stream",
-            body: .eventStream(EventStream(events: events, endsOnlyOnDisconnect: endsOnlyOnDisconnect)))
+            body: .eventStream(
+                EventStream(
+                    events: stream.0, endsOnlyOnDisconnect: endsOnlyOnDisconnect, stop: { continuation.finish() })))
     }
 
     /// A paged `{results,total}` body.

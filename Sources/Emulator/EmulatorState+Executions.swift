@@ -176,14 +176,16 @@ extension EmulatorState {
     }
 
     /// Subscribes to an execution: `start`, then `progress` per change, then `end` once terminated.
-    func followExecution(_ id: String) throws(APIError) -> AsyncStream<ServerSentEvent> {
+    func followExecution(_ id: String) throws(APIError) -> (
+        AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation
+    ) {
         let record = try requireExecution(id)
         let (stream, continuation) = AsyncStream<ServerSentEvent>.makeStream(bufferingPolicy: .bufferingNewest(1000))
         continuation.yield(ServerSentEvent(id: "start", data: JSONValue.object([("id", .string(id))]).serialized))
         if record.state.current.isTerminated {
             continuation.yield(ServerSentEvent(id: "end", data: record.json(.full).serialized))
             continuation.finish()
-            return stream
+            return (stream, continuation)
         }
         continuation.yield(ServerSentEvent(id: "progress", data: record.json(.full).serialized))
         let token = UUID()
@@ -192,7 +194,12 @@ extension EmulatorState {
             guard let self else { return }
             Task { await self.removeExecutionFollower(id, token) }
         }
-        return stream
+        return (stream, continuation)
+    }
+
+    /// How many execution followers are connected (for tests of disconnect clean-up).
+    var executionFollowerCount: Int {
+        executionFollowers.values.reduce(0) { $0 + $1.count }
     }
 
     func removeExecutionFollower(_ id: String, _ token: UUID) {

@@ -81,7 +81,9 @@ extension EmulatorState {
     }
 
     /// Subscribes to an execution's logs: `start`, stored entries, then live entries; never ends by itself.
-    func followLogs(_ request: EmulatorRequest, executionId: String) -> AsyncStream<ServerSentEvent> {
+    func followLogs(_ request: EmulatorRequest, executionId: String) -> (
+        AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation
+    ) {
         let (level, taskId) = EmulatorState.logFilters(request.query)
         let (stream, continuation) = AsyncStream<ServerSentEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let namespace = executions[executionId]?.namespace ?? ""
@@ -99,7 +101,7 @@ extension EmulatorState {
         }
         if isShutDown {
             continuation.finish()
-            return stream
+            return (stream, continuation)
         }
         let token = UUID()
         logFollowers[executionId, default: [:]][token] = LogFollower(
@@ -108,7 +110,7 @@ extension EmulatorState {
             guard let self else { return }
             Task { await self.removeLogFollower(executionId, token) }
         }
-        return stream
+        return (stream, continuation)
     }
 
     func removeLogFollower(_ executionId: String, _ token: UUID) {

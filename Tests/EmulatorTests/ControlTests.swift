@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Testing
 
 @testable import Emulator
@@ -102,15 +101,4 @@ import Testing
         missing.seedDirectory = root.appendingPathComponent("absent").path
         await #expect(throws: KestraEmulator.StartError.self) { try await KestraEmulator.start(missing) }
     }
-}
-
-/// Collects exchanges reported to the observer callback.
-final class ObservedExchanges: Sendable {
-    private let storage = Mutex<[RecordedExchange]>([])
-
-    func append(_ exchange: RecordedExchange) {
-        storage.withLock { $0.append(exchange) }
-    }
-
-    var all: [RecordedExchange] { storage.withLock { $0 } }
 }

@@ -150,10 +150,15 @@ import Testing
             #expect(member(paused, "state.endDate") != nil)
             let restart = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/pause")
             #expect(restart.status == 409)
+            let events = try await harness.events("\(harness.api)/executions/\(id)/follow") { $0.count == 2 }
+            #expect(events.map(\.0) == ["start", "progress"])
+            #expect(member(decodeObject(events[1].1), "state.current") as? String == "PAUSED")
             let resumed = try await harness.multipart(.POST, "\(harness.api)/executions/\(id)/actions/resume")
             #expect(resumed.status == 200)
             #expect(member(resumed.object, "state.current") as? String == "RUNNING")
             let done = try await harness.waitForState(id, ["SUCCESS"])
+            // The follower that left while the execution was paused is released once the execution ends.
+            #expect(await harness.emulator.state.executionFollowerCount == 0)
             let histories = (member(done, "state.histories") as? [[String: Any]])?.compactMap { $0["state"] as? String }
             #expect(histories == ["CREATED", "RUNNING", "PAUSED", "RUNNING", "SUCCESS"])
         }
