@@ -41,16 +41,10 @@ struct EmulatorResponse: Sendable {
     }
 
     /// A `text/event-stream` response.
-    static func events(
-        _ stream: (AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation),
-        endsOnlyOnDisconnect: Bool = false
-    ) -> EmulatorResponse {
-        let continuation = stream.1
-        return EmulatorResponse(
+    static func events(_ events: AsyncStream<ServerSentEvent>, endsOnlyOnDisconnect: Bool = false) -> EmulatorResponse {
+        EmulatorResponse(
             status: 200, contentType: "text/event-stream",
-            body: .eventStream(
-                EventStream(
-                    events: stream.0, endsOnlyOnDisconnect: endsOnlyOnDisconnect, stop: { continuation.finish() })))
+            body: .eventStream(EventStream(events: events, endsOnlyOnDisconnect: endsOnlyOnDisconnect)))
     }
 
     /// A paged `{results,total}` body.

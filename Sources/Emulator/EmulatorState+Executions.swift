@@ -176,16 +176,14 @@ extension EmulatorState {
     }
 
     /// Subscribes to an execution: `start`, then `progress` per change, then `end` once terminated.
-    func followExecution(_ id: String) throws(APIError) -> (
-        AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation
-    ) {
+    func followExecution(_ id: String) throws(APIError) -> AsyncStream<ServerSentEvent> {
         let record = try requireExecution(id)
         let (stream, continuation) = AsyncStream<ServerSentEvent>.makeStream(bufferingPolicy: .bufferingNewest(1000))
         continuation.yield(ServerSentEvent(id: "start", data: JSONValue.object([("id", .string(id))]).serialized))
         if record.state.current.isTerminated {
             continuation.yield(ServerSentEvent(id: "end", data: record.json(.full).serialized))
             continuation.finish()
-            return (stream, continuation)
+            return stream
         }
         continuation.yield(ServerSentEvent(id: "progress", data: record.json(.full).serialized))
         let token = UUID()
@@ -194,7 +192,7 @@ extension EmulatorState {
             guard let self else { return }
             Task { await self.removeExecutionFollower(id, token) }
         }
-        return (stream, continuation)
+        return stream
     }
 
     /// How many execution followers are connected (for tests of disconnect clean-up).

@@ -81,9 +81,7 @@ extension EmulatorState {
     }
 
     /// Subscribes to an execution's logs: `start`, stored entries, then live entries; never ends by itself.
-    func followLogs(_ request: EmulatorRequest, executionId: String) -> (
-        AsyncStream<ServerSentEvent>, AsyncStream<ServerSentEvent>.Continuation
-    ) {
+    func followLogs(_ request: EmulatorRequest, executionId: String) -> AsyncStream<ServerSentEvent> {
         let (level, taskId) = EmulatorState.logFilters(request.query)
         let (stream, continuation) = AsyncStream<ServerSentEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let namespace = executions[executionId]?.namespace ?? ""
@@ -101,7 +99,7 @@ extension EmulatorState {
         }
         if isShutDown {
             continuation.finish()
-            return (stream, continuation)
+            return stream
         }
         let token = UUID()
         logFollowers[executionId, default: [:]][token] = LogFollower(
@@ -110,7 +108,7 @@ extension EmulatorState {
             guard let self else { return }
             Task { await self.removeLogFollower(executionId, token) }
         }
-        return (stream, continuation)
+        return stream
     }
 
     func removeLogFollower(_ executionId: String, _ token: UUID) {

@@ -1,8 +1,6 @@
-/// A server-sent event stream, how it can be stopped, and whether it only ends when the client disconnects.
+/// A server-sent event stream and whether it only ends when the client disconnects.
 struct EventStream: Sendable {
     var events: AsyncStream<ServerSentEvent>
     /// True for log follow, which never sends `end`; the connection is watched so the stream stops on disconnect.
     var endsOnlyOnDisconnect: Bool
-    /// Ends the stream early (the client went away).
-    var stop: @Sendable () -> Void
 }
