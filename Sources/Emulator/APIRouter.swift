@@ -129,7 +129,11 @@ struct APIRouter: Sendable {
         case ("POST", "restart"): return try await state.restartExecution(id)
         case ("POST", "resume"): return try await state.resumeExecution(request, id: id)
         case ("POST", "pause"): return try await state.pauseExecution(id)
-        case ("POST", "replay"): return try await state.replayExecution(id)
+        case ("POST", "replay"), ("POST", "replay-with-inputs"): return try await state.replayExecution(id)
+        case ("POST", "force-run"): return try await state.forceRunExecution(id)
+        case ("POST", "unqueue"):
+            _ = try await state.requireExecution(id)
+            throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
         case ("POST", "labels"): return try await state.setExecutionLabels(request, id: id)
         case ("POST", "change-status"): return try await state.changeExecutionStatus(request, id: id)
         default: throw APIError.notFound("Page Not Found")

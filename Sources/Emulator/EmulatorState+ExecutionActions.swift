@@ -150,4 +150,13 @@ extension EmulatorState {
         }
         return .json(changed?.json(.full) ?? .null)
     }
+
+    /// Force-run: the emulator never queues, so a non-terminated execution is simply returned as it is.
+    func forceRunExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard !record.state.current.isTerminated else {
+            throw APIError.conflict("Cannot force run execution: only non-terminated executions can be force run.")
+        }
+        return .json(record.json(.full))
+    }
 }
