@@ -95,6 +95,14 @@ struct APIRouter: Sendable {
         if rest.count == 3 + actionPrefix.count, Array(rest[2..<(2 + actionPrefix.count)]) == actionPrefix {
             return try await executionAction(request, method, id: rest[1], action: rest[rest.count - 1])
         }
+        if rest.count == 3 || rest.count == 2, rest.last == "by-ids" || rest.last == "by-query" {
+            let byQuery = rest.last == "by-query"
+            let name = rest.count == 2 ? "delete" : rest[1]
+            let expectedMethod = name == "delete" || name == "kill" ? "DELETE" : "POST"
+            if method == expectedMethod, let operation = EmulatorState.BulkExecutionOperation(rawValue: name) {
+                return try await state.bulkExecutions(request, operation: operation, byQuery: byQuery)
+            }
+        }
         switch (method, rest.count) {
         case ("GET", 1): return try await state.executionsOfFlow(request)
         case ("GET", 2) where rest[1] == "search": return await state.searchExecutions(request)

@@ -306,4 +306,28 @@ import Testing
             #expect(labelled["total"] as? Int == 4)
         }
     }
+
+    @Test func bulkOperationsValidateEveryIdFirst() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(FlowTests.hello)
+            let first = try await harness.run("company.team", "hello")["id"] as? String ?? ""
+            let second = try await harness.run("company.team", "hello")["id"] as? String ?? ""
+            let refused = try await harness.json(
+                .DELETE, "\(harness.api)/executions/kill/by-ids", #"["\#(first)","missing"]"#)
+            #expect(refused.status == 400)
+            #expect(refused.object["message"] as? String == "invalid bulk kill")
+            let invalids = refused.object["invalids"] as? [[String: Any]] ?? []
+            #expect(invalids.map { $0["invalidValue"] as? String } == [first, "missing"])
+            #expect(invalids.map { $0["message"] as? String } == ["execution already finished", "execution not found"])
+            let restarted = try await harness.json(
+                .POST, "\(harness.api)/executions/restart/by-ids", #"["\#(first)"]"#)
+            #expect(restarted.status == 202)
+            #expect(restarted.object["totalItems"] as? Int == 1)
+            _ = try await harness.waitForState(first, ["SUCCESS"])
+            let deleted = try await harness.json(
+                .DELETE, "\(harness.api)/executions/by-ids", #"["\#(first)","\#(second)"]"#)
+            #expect(deleted.text == #"{"count":2}"#)
+            #expect(try await harness.get("\(harness.api)/executions/search").object["total"] as? Int == 0)
+        }
+    }
 }
