@@ -26,6 +26,8 @@ struct APIRouter: Sendable {
         case "logs": return try await logs(request, method, rest)
         case "namespaces": return try await namespaces(request, method, rest)
         case "kv" where method == "GET" && rest.count == 1: return await state.listKeyValues(request)
+        case "outputs" where method == "GET" && (rest.count == 2 || rest.count == 3):
+            return try await state.executionOutputs(executionId: rest[1], taskRunId: rest.count == 3 ? rest[2] : nil)
         case "triggers": return try await triggers(request, method, rest)
         default: throw APIError.notFound("Page Not Found")
         }
@@ -37,7 +39,8 @@ struct APIRouter: Sendable {
             let url = await state.baseURL
             return .json(
                 .object([
-                    ("uuid", .string("6f3c1d2e-0b7a-4c55-9d0e-emulator0001")), ("version", .string(dialect.serverVersion)),
+                    ("uuid", .string("6f3c1d2e-0b7a-4c55-9d0e-emulator0001")),
+                    ("version", .string(dialect.serverVersion)),
                     ("edition", .string("OSS")), ("commitId", .string("e2e0emu")),
                     ("commitDate", .string("2026-01-15T10:00:00Z")), ("isCustomDashboardsEnabled", .bool(false)),
                     ("isAnonymousUsageEnabled", .bool(false)), ("isUiAnonymousUsageEnabled", .bool(false)),
@@ -92,6 +95,14 @@ struct APIRouter: Sendable {
         if rest.count == 3 + actionPrefix.count, Array(rest[2..<(2 + actionPrefix.count)]) == actionPrefix {
             return try await executionAction(request, method, id: rest[1], action: rest[rest.count - 1])
         }
+        if rest.count == 3 || rest.count == 2, rest.last == "by-ids" || rest.last == "by-query" {
+            let byQuery = rest.last == "by-query"
+            let name = rest.count == 2 ? "delete" : rest[1]
+            let expectedMethod = name == "delete" || name == "kill" ? "DELETE" : "POST"
+            if method == expectedMethod, let operation = EmulatorState.BulkExecutionOperation(rawValue: name) {
+                return try await state.bulkExecutions(request, operation: operation, byQuery: byQuery)
+            }
+        }
         switch (method, rest.count) {
         case ("GET", 1): return try await state.executionsOfFlow(request)
         case ("GET", 2) where rest[1] == "search": return await state.searchExecutions(request)
@@ -108,7 +119,8 @@ struct APIRouter: Sendable {
     private func createExecution(_ request: EmulatorRequest, namespace: String, flowId: String) async throws(APIError)
         -> EmulatorResponse
     {
-        let id = try await state.createExecution(request, namespace: namespace, flowId: flowId)
+        let parts = try request.multipartParts()
+        let id = try await state.createExecution(request, parts: parts, namespace: namespace, flowId: flowId)
         if request.query.bool("wait", default: false) {
             while await !state.isExecutionTerminated(id), !Task.isCancelled {
                 try? await Task.sleep(nanoseconds: 5_000_000)
@@ -125,7 +137,11 @@ struct APIRouter: Sendable {
         case ("POST", "restart"): return try await state.restartExecution(id)
         case ("POST", "resume"): return try await state.resumeExecution(request, id: id)
         case ("POST", "pause"): return try await state.pauseExecution(id)
-        case ("POST", "replay"): return try await state.replayExecution(id)
+        case ("POST", "replay"), ("POST", "replay-with-inputs"): return try await state.replayExecution(id)
+        case ("POST", "force-run"): return try await state.forceRunExecution(id)
+        case ("POST", "unqueue"):
+            _ = try await state.requireExecution(id)
+            throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
         case ("POST", "labels"): return try await state.setExecutionLabels(request, id: id)
         case ("POST", "change-status"): return try await state.changeExecutionStatus(request, id: id)
         default: throw APIError.notFound("Page Not Found")
@@ -138,6 +154,8 @@ struct APIRouter: Sendable {
         switch (method, rest.count) {
         case ("GET", 2) where rest[1] == "search": return await state.searchLogs(request)
         case ("GET", 2): return await state.executionLogs(request, executionId: rest[1])
+        case ("GET", 3) where rest[2] == "download":
+            return await state.downloadLogs(request, executionId: rest[1])
         case ("GET", 3) where rest[2] == "follow":
             return .events(await state.followLogs(request, executionId: rest[1]), endsOnlyOnDisconnect: true)
         default: throw APIError.notFound("Page Not Found")
@@ -174,7 +192,10 @@ struct APIRouter: Sendable {
     {
         switch (method, rest) {
         case ("GET", []): return try await state.readFile(request, namespace: namespace)
-        case ("POST", []): return try await state.uploadFile(request, namespace: namespace)
+        case ("POST", []):
+            // Parse the (possibly huge) multipart body here, off the state actor.
+            let parts = try request.multipartParts()
+            return try await state.uploadFile(request, parts: parts, namespace: namespace)
         case ("PUT", []): return try await state.moveFile(request, namespace: namespace)
         case ("DELETE", []): return try await state.deleteFile(request, namespace: namespace)
         case ("GET", ["directory"]): return try await state.listDirectory(request, namespace: namespace)

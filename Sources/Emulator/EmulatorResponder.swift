@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import NIOCore
 
 /// The Hummingbird responder: control endpoints, faults, authentication, routing, rendering and recording.
 struct EmulatorResponder: HTTPResponder {
@@ -175,13 +176,16 @@ struct EmulatorResponder: HTTPResponder {
                 body: ResponseBody { writer in
                     if drop { throw DroppedConnection() }
                     if stream.endsOnlyOnDisconnect {
-                        // Log follow never ends by itself: stop (and free the subscription) when the client leaves.
+                        // Log follow never ends by itself: watch the connection so the stream stops, and its
+                        // subscription is freed, when the client leaves.
                         try await request.body.consumeWithCancellationOnInboundClose { _ in
                             for await event in stream.events {
                                 try await writer.write(ByteBuffer(string: event.encoded))
                             }
                         }
                     } else {
+                        // Execution follow ends by itself; watching the connection would close it before the
+                        // final chunk is flushed, so a client that leaves early is noticed at the next write.
                         for await event in stream.events {
                             try await writer.write(ByteBuffer(string: event.encoded))
                         }

@@ -41,8 +41,7 @@ struct EmulatorResponse: Sendable {
     }
 
     /// A `text/event-stream` response.
-    static func events(_ events: AsyncStream<ServerSentEvent>, endsOnlyOnDisconnect: Bool = false) -> EmulatorResponse
-    {
+    static func events(_ events: AsyncStream<ServerSentEvent>, endsOnlyOnDisconnect: Bool = false) -> EmulatorResponse {
         EmulatorResponse(
             status: 200, contentType: "text/event-stream",
             body: .eventStream(EventStream(events: events, endsOnlyOnDisconnect: endsOnlyOnDisconnect)))

@@ -96,7 +96,8 @@ extension EmulatorState {
         let newId = FriendlyID.make()
         let now = Date()
         var labels = original.labels.filter { !$0.0.hasPrefix("system.") }
-        labels.insert(("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
+        labels.insert(
+            ("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
         labels.append(("system.replay", "true"))
         let record = ExecutionRecord(
             id: newId, namespace: original.namespace, flowId: original.flowId, flowRevision: original.flowRevision,
@@ -148,5 +149,14 @@ extension EmulatorState {
             record.labels = record.labels.filter { $0.0.hasPrefix("system.") } + labels
         }
         return .json(changed?.json(.full) ?? .null)
+    }
+
+    /// Force-run: the emulator never queues, so a non-terminated execution is simply returned as it is.
+    func forceRunExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard !record.state.current.isTerminated else {
+            throw APIError.conflict("Cannot force run execution: only non-terminated executions can be force run.")
+        }
+        return .json(record.json(.full))
     }
 }

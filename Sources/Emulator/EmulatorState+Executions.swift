@@ -35,8 +35,9 @@ extension EmulatorState {
     }
 
     /// Creates an execution from a multipart request and starts its run loop; returns the new execution's id.
-    func createExecution(_ request: EmulatorRequest, namespace: String, flowId: String) throws(APIError) -> String {
-        let parts = try request.multipartParts()
+    func createExecution(_ request: EmulatorRequest, parts: [MultipartPart], namespace: String, flowId: String)
+        throws(APIError) -> String
+    {
         guard let flow = liveFlow(namespace, flowId) else {
             throw APIError.notFound("Requested Flow is not found.")
         }
@@ -53,7 +54,8 @@ extension EmulatorState {
             "kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\($0)/\($1)"
         }
         for file in inputs.files {
-            executionFiles["kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\(file.input)/\(file.filename)"] =
+            executionFiles[
+                "kestra:///\(namespacePath)/\(flowId)/executions/\(id)/inputs/\(file.input)/\(file.filename)"] =
                 file.contents
         }
         var labels = revision.definition.labels.filter { label in !requestedLabels.contains { $0.0 == label.0 } }
@@ -78,10 +80,10 @@ extension EmulatorState {
         return id
     }
 
-    /// The full JSON of an execution (with `url` when asked).
+    /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response.
     func executionJSON(_ id: String, withURL: Bool = false) throws(APIError) -> JSONValue {
         let record = try requireExecution(id)
-        return record.json(.full, url: withURL ? executionURL(record) : nil)
+        return withURL ? record.json(.full, url: executionURL(record)) : record.json(.api)
     }
 
     /// Whether an execution is finished (or gone).
@@ -193,6 +195,11 @@ extension EmulatorState {
         return stream
     }
 
+    /// How many execution followers are connected (for tests of disconnect clean-up).
+    var executionFollowerCount: Int {
+        executionFollowers.values.reduce(0) { $0 + $1.count }
+    }
+
     func removeExecutionFollower(_ id: String, _ token: UUID) {
         executionFollowers[id]?[token] = nil
         if executionFollowers[id]?.isEmpty == true { executionFollowers[id] = nil }
@@ -216,5 +223,15 @@ extension EmulatorState {
             throw APIError.notFound("File not found: \(request.query.first("path") ?? "")")
         }
         return .octets(contents, filename: NamespaceFileTree.name(of: path))
+    }
+
+    /// Task outputs: the emulated tasks produce none, so the list is empty and a task run's outputs are `{}`.
+    func executionOutputs(executionId: String, taskRunId: String?) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(executionId)
+        guard let taskRunId else { return .json(.array([])) }
+        guard record.taskRuns.contains(where: { $0.id == taskRunId }) else {
+            throw APIError.notFound("Task run '\(taskRunId)' not found")
+        }
+        return .json(.object([]))
     }
 }

@@ -83,7 +83,8 @@ extension EmulatorState {
             throw APIError.notFound("Flow '\(namespace).\(id)' not found")
         }
         return .json(
-            FlowRecord.json(revision, deleted: record.deleted, includeSource: request.query.bool("source", default: false)))
+            FlowRecord.json(
+                revision, deleted: record.deleted, includeSource: request.query.bool("source", default: false)))
     }
 
     func flowsOfNamespace(_ namespace: String) -> EmulatorResponse {

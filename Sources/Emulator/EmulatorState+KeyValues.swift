@@ -30,7 +30,8 @@ extension EmulatorState {
         }
         if record.isExpired(at: Date()) {
             throw APIError(
-                type: .resourceExpired, detail: "The requested value for key '\(key)' in namespace '\(namespace)' has expired")
+                type: .resourceExpired,
+                detail: "The requested value for key '\(key)' in namespace '\(namespace)' has expired")
         }
         return .json(
             .object([
@@ -66,7 +67,8 @@ extension EmulatorState {
             case ("namespace", "EQUALS"): entries = entries.filter { $0.namespace == filter.value }
             case ("namespace", "PREFIX"), ("namespace", "STARTS_WITH"):
                 entries = entries.filter { $0.namespace == filter.value || $0.namespace.hasPrefix(filter.value + ".") }
-            case ("q", _), ("key", _): entries = entries.filter { $0.key.localizedCaseInsensitiveContains(filter.value) }
+            case ("q", _), ("key", _):
+                entries = entries.filter { $0.key.localizedCaseInsensitiveContains(filter.value) }
             default: break
             }
         }
@@ -76,7 +78,10 @@ extension EmulatorState {
             switch parts.first {
             case "key": entries.sort { descending ? $0.key > $1.key : $0.key < $1.key }
             case "updateDate":
-                entries.sort { descending ? $0.record.updateDate > $1.record.updateDate : $0.record.updateDate < $1.record.updateDate }
+                entries.sort {
+                    descending
+                        ? $0.record.updateDate > $1.record.updateDate : $0.record.updateDate < $1.record.updateDate
+                }
             default: break
             }
         }

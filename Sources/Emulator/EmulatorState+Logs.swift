@@ -1,4 +1,5 @@
 import Foundation
+import NIOCore
 
 extension EmulatorState {
     func appendLog(_ entry: LogRecord) {
@@ -9,7 +10,8 @@ extension EmulatorState {
         }
         logs[entry.executionId] = entries
         for follower in (logFollowers[entry.executionId] ?? [:]).values
-        where entry.level.isAtLeast(follower.minimumLevel) && (follower.taskId == nil || follower.taskId == entry.taskId)
+        where entry.level.isAtLeast(follower.minimumLevel)
+            && (follower.taskId == nil || follower.taskId == entry.taskId)
         {
             follower.continuation.yield(ServerSentEvent(id: "progress", data: entry.json.serialized))
         }
@@ -30,6 +32,19 @@ extension EmulatorState {
                 && (taskRunId == nil || $0.taskRunId == taskRunId)
         }
         return .json(.array(entries.map(\.json)))
+    }
+
+    /// The logs of an execution as a `text/plain` attachment, one `<timestamp> <LEVEL> <message>` line per entry.
+    func downloadLogs(_ request: EmulatorRequest, executionId: String) -> EmulatorResponse {
+        let (level, taskId) = EmulatorState.logFilters(request.query)
+        let lines = (logs[executionId] ?? []).filter {
+            $0.level.isAtLeast(level) && (taskId == nil || $0.taskId == taskId)
+        }
+        .map { "\(Timestamp.format($0.timestamp)) \($0.level.rawValue) \($0.message)\n" }
+        var response = EmulatorResponse(
+            status: 200, contentType: "text/plain", body: .bytes(ByteBuffer(string: lines.joined())))
+        response.headers.append(("Content-Disposition", "attachment; filename=\"\(executionId).log\""))
+        return response
     }
 
     func searchLogs(_ request: EmulatorRequest) -> EmulatorResponse {

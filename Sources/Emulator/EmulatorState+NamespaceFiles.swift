@@ -39,9 +39,10 @@ extension EmulatorState {
     }
 
     /// Creates or overwrites a file from the `fileContent` part; a `.zip` file is extracted into the root.
-    func uploadFile(_ request: EmulatorRequest, namespace: String) throws(APIError) -> EmulatorResponse {
+    func uploadFile(_ request: EmulatorRequest, parts: [MultipartPart], namespace: String) throws(APIError)
+        -> EmulatorResponse
+    {
         let path = try NamespaceFileTree.normalize(request.query.first("path"))
-        let parts = try request.multipartParts()
         guard let part = parts.first(where: { $0.name == "fileContent" }) ?? parts.first else {
             throw APIError.invalidEntity("Missing multipart part 'fileContent'")
         }

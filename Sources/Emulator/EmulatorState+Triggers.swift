@@ -40,7 +40,13 @@ extension EmulatorState {
         var members: [(String, JSONValue)] = [
             ("namespace", .string(trigger.namespace)), ("flowId", .string(trigger.flowId)),
             ("triggerId", .string(trigger.id)),
-            ("updatedAt", .string(Timestamp.format(override?.updatedAt ?? flows[EmulatorState.flowKey(trigger.namespace, trigger.flowId)]?.latest.updated ?? Date()))),
+            (
+                "updatedAt",
+                .string(
+                    Timestamp.format(
+                        override?.updatedAt ?? flows[EmulatorState.flowKey(trigger.namespace, trigger.flowId)]?.latest
+                            .updated ?? Date()))
+            ),
         ]
         if kind != "REALTIME" {
             let now = Date()
@@ -92,7 +98,8 @@ extension EmulatorState {
         return .page(result.map(triggerStateJSON), query: request.query)
     }
 
-    func requireTrigger(_ namespace: String, _ flowId: String, _ triggerId: String) throws(APIError) -> DeclaredTrigger {
+    func requireTrigger(_ namespace: String, _ flowId: String, _ triggerId: String) throws(APIError) -> DeclaredTrigger
+    {
         guard
             let trigger = declaredTriggers.first(where: {
                 $0.namespace == namespace && $0.flowId == flowId && $0.id == triggerId

@@ -19,7 +19,9 @@ struct ExecutionRecord: Sendable {
 
     /// Which shape of execution JSON to render.
     enum Shape {
-        /// `ApiExecution` (GET one).
+        /// `ApiExecution` (GET one): task runs without their execution, namespace and flow.
+        case api
+        /// `Execution` (create, actions, follow): task runs carry their execution, namespace and flow.
         case full
         /// `ApiLightExecution` (search and lists).
         case light
@@ -33,8 +35,13 @@ struct ExecutionRecord: Sendable {
             ("flowId", .string(flowId)),
             ("flowRevision", .int(flowRevision)),
         ]
-        if shape == .full {
-            members.append(("taskRunList", .array(taskRuns.map(\.json))))
+        switch shape {
+        case .api:
+            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: nil) })))
+        case .full:
+            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: self) })))
+        case .light:
+            break
         }
         members.append(("inputs", .object(inputs)))
         members.append(("labels", .array(labels.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) })))
@@ -43,7 +50,7 @@ struct ExecutionRecord: Sendable {
         if let scheduleDate {
             members.append(("scheduleDate", .string(Timestamp.format(scheduleDate))))
         }
-        if shape == .full {
+        if shape != .light {
             members.append(("deleted", .bool(false)))
             members.append(
                 (

@@ -55,14 +55,16 @@ struct FlowRecord: Sendable {
         return .object(members)
     }
 
-    /// An input definition with scalar `defaults` rendered as a string (the schema allows object or string).
+    /// An input definition with `defaults` rendered as a `Property` object (`{"expression": text}`), the only
+    /// form the 2.x schema (`Property_Object_`, an object) accepts for scalar defaults.
     private static func inputJSON(_ input: JSONValue) -> JSONValue {
         guard let defaults = input["defaults"] else { return input }
         switch defaults {
-        case .number(let text): return input.setting("defaults", .string(text))
-        case .bool(let flag): return input.setting("defaults", .string(flag ? "true" : "false"))
-        case .array: return input.setting("defaults", .string(defaults.serialized))
-        default: return input
+        case .object: return input
+        case .null: return input.removing("defaults")
+        default:
+            return input.setting(
+                "defaults", .object([("expression", .string(defaults.stringValue ?? defaults.serialized))]))
         }
     }
 

@@ -13,7 +13,8 @@ struct FlowViolation: Sendable, Error {
 
     /// The RFC 6901 pointer of a Kestra path such as `tasks[0].message`.
     static func pointer(for path: String) -> String {
-        "/" + path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
+        "/"
+            + path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")
             .split(separator: ".").joined(separator: "/")
     }
 }

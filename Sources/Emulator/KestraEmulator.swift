@@ -5,6 +5,12 @@ import ServiceLifecycle
 import Synchronization
 
 /// An in-memory Kestra server speaking the REST API subset a Kestra CLI uses.
+///
+/// Choices where Kestra leaves room: creating a flow that already exists answers 409 `entity-already-exists`;
+/// a `.zip` namespace-file upload extracts STORED entries only (a DEFLATE entry answers 422); input `defaults`
+/// are rendered as `{"expression": "<text>"}` and triggers carry `when: "true"` when absent, because the 2.x
+/// schema requires those shapes; `State` also carries the `getStartDate`/`getEndDate`/`getDuration` members the
+/// schema marks as required.
 public final class KestraEmulator: Sendable {
     /// Why the emulator could not start.
     public struct StartError: Error, CustomStringConvertible {
@@ -99,10 +105,12 @@ public final class KestraEmulator: Sendable {
 
     /// Stops the server, ending every stream and run loop; safe to call more than once.
     public func stop() async {
-        guard let task = serverTask.withLock({ current -> Task<Void, Never>? in
-            defer { current = nil }
-            return current
-        }) else { return }
+        guard
+            let task = serverTask.withLock({ current -> Task<Void, Never>? in
+                defer { current = nil }
+                return current
+            })
+        else { return }
         await state.shutdown()
         await serviceGroup.triggerGracefulShutdown()
         let watchdog = Task {

@@ -1,6 +1,10 @@
 /// Log levels, ordered from most to least severe.
 enum LogLevel: String, Sendable, CaseIterable {
-    case error = "ERROR", warn = "WARN", info = "INFO", debug = "DEBUG", trace = "TRACE"
+    case error = "ERROR"
+    case warn = "WARN"
+    case info = "INFO"
+    case debug = "DEBUG"
+    case trace = "TRACE"
 
     /// Severity rank: higher is more severe.
     var severity: Int {

@@ -92,7 +92,8 @@ struct MultipartParser {
                 var position = start
                 while haystack.count - position >= needleBytes.count {
                     guard
-                        let hit = memchr(base + position, Int32(first), haystack.count - position - needleBytes.count + 1)
+                        let hit = memchr(
+                            base + position, Int32(first), haystack.count - position - needleBytes.count + 1)
                     else { return nil }
                     let offset = base.distance(to: UnsafeRawPointer(hit))
                     if memcmp(base + offset, needleBytes.baseAddress!, needleBytes.count) == 0 { return offset }

@@ -6,7 +6,8 @@ struct ProblemType: Sendable, Equatable {
 
     static let invalidJSON = ProblemType(slug: "invalid-json", title: "Invalid JSON", status: 422)
     static let invalidPluginType = ProblemType(slug: "invalid-plugin-type", title: "Invalid plugin type", status: 422)
-    static let invalidRequestBody = ProblemType(slug: "invalid-request-body", title: "Invalid request body", status: 422)
+    static let invalidRequestBody = ProblemType(
+        slug: "invalid-request-body", title: "Invalid request body", status: 422)
     static let invalidArgument = ProblemType(slug: "invalid-argument", title: "Invalid argument", status: 422)
     static let badRequest = ProblemType(slug: "bad-request", title: "Bad request", status: 400)
     static let invalidQueryParameter = ProblemType(

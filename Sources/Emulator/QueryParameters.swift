@@ -1,4 +1,5 @@
 import Foundation
+
 /// The decoded query string of a request, keeping repeated keys and `filters[field][OP][key]` entries.
 struct QueryParameters: Sendable {
     /// One `filters[field][operation]` (or labels `filters[labels][OP][key]`) entry.

@@ -1,9 +1,21 @@
 /// Kestra's `State.Type`: the lifecycle states of executions and task runs.
 enum StateType: String, Sendable, CaseIterable {
-    case created = "CREATED", submitted = "SUBMITTED", running = "RUNNING", paused = "PAUSED"
-    case restarted = "RESTARTED", killing = "KILLING", success = "SUCCESS", warning = "WARNING"
-    case failed = "FAILED", killed = "KILLED", cancelled = "CANCELLED", queued = "QUEUED"
-    case retrying = "RETRYING", retried = "RETRIED", skipped = "SKIPPED", breakpoint = "BREAKPOINT"
+    case created = "CREATED"
+    case submitted = "SUBMITTED"
+    case running = "RUNNING"
+    case paused = "PAUSED"
+    case restarted = "RESTARTED"
+    case killing = "KILLING"
+    case success = "SUCCESS"
+    case warning = "WARNING"
+    case failed = "FAILED"
+    case killed = "KILLED"
+    case cancelled = "CANCELLED"
+    case queued = "QUEUED"
+    case retrying = "RETRYING"
+    case retried = "RETRIED"
+    case skipped = "SKIPPED"
+    case breakpoint = "BREAKPOINT"
     case resubmitted = "RESUBMITTED"
 
     /// Whether the state is final.

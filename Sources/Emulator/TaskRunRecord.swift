@@ -13,13 +13,20 @@ struct TaskRunRecord: Sendable {
         }
     }
 
-    /// The 2.x `ApiTaskRun` JSON (no outputs, executionId, namespace or flowId).
-    var json: JSONValue {
-        .object([
-            ("id", .string(id)),
-            ("taskId", .string(taskId)),
-            ("attempts", .array(attempts.map { .object([("state", $0.json)]) })),
-            ("state", state.json),
-        ])
+    /// The `TaskRun` JSON with its owner's ids, or the 2.x `ApiTaskRun` JSON without them when `owner` is nil.
+    func json(owner: ExecutionRecord?) -> JSONValue {
+        var members: [(String, JSONValue)] = [("id", .string(id))]
+        if let owner {
+            members += [
+                ("executionId", .string(owner.id)), ("namespace", .string(owner.namespace)),
+                ("flowId", .string(owner.flowId)),
+            ]
+        }
+        return .object(
+            members + [
+                ("taskId", .string(taskId)),
+                ("attempts", .array(attempts.map { .object([("state", $0.json)]) })),
+                ("state", state.json),
+            ])
     }
 }

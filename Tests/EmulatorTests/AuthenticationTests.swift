@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func basicAndBearerAreAccepted() async throws {
-        try await EmulatorHarness.with({ $0.tokens = ["secret-token"] }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.tokens = ["secret-token"] }) { harness in
             #expect(try await harness.get("/api/v1/main/flows/search").status == 200)
             let bearer = try await harness.request(
                 .GET, "/api/v1/main/flows/search", authorization: "Bearer secret-token")
@@ -33,10 +33,12 @@ import Testing
     }
 
     @Test func noAuthModeAcceptsAnonymousRequests() async throws {
-        try await EmulatorHarness.with({
-            $0.authRequired = false
-            $0.credentials = nil
-        }) { harness in
+        try await EmulatorHarness.with(
+            EmulatorHarness.configured {
+                $0.authRequired = false
+                $0.credentials = nil
+            }
+        ) { harness in
             let reply = try await harness.request(.GET, "/api/v1/main/flows/search", authorization: nil)
             #expect(reply.status == 200)
         }

@@ -25,14 +25,19 @@ struct EmulatorHarness {
     let emulator: KestraEmulator
     var api: String { "/api/v1/main" }
 
-    /// Runs a body against a fresh emulator and stops it afterwards.
-    static func with(
-        _ configure: (inout EmulatorConfiguration) -> Void = { _ in },
-        _ body: (EmulatorHarness) async throws -> Void
-    ) async throws {
+    /// A test configuration (time scale 0.001) with changes applied.
+    static func configured(_ change: (inout EmulatorConfiguration) -> Void = { _ in }) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         configuration.timeScale = 0.001
-        configure(&configuration)
+        change(&configuration)
+        return configuration
+    }
+
+    /// Runs a body against a fresh emulator and stops it afterwards.
+    static func with(
+        _ configuration: EmulatorConfiguration = configured(),
+        _ body: (EmulatorHarness) async throws -> Void
+    ) async throws {
         let emulator = try await KestraEmulator.start(configuration)
         do {
             try await body(EmulatorHarness(emulator: emulator))
@@ -122,7 +127,8 @@ struct EmulatorHarness {
     }
 
     /// Reads server-sent events until `stop` says so or the stream ends; returns (id, data) pairs.
-    func events(_ path: String, stop: ([(String, String)]) -> Bool = { _ in false }) async throws -> [(String, String)] {
+    func events(_ path: String, stop: ([(String, String)]) -> Bool = { _ in false }) async throws -> [(String, String)]
+    {
         var request = HTTPClientRequest(url: emulator.url + path)
         request.headers.add(name: "Authorization", value: EmulatorHarness.basic)
         request.headers.add(name: "Accept", value: "text/event-stream")

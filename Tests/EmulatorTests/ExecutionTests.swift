@@ -28,7 +28,7 @@ import Testing
         """
 
     @Test func executionRunsToSuccessAndFollowSeesEveryStep() async throws {
-        try await EmulatorHarness.with { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 0.05 }) { harness in
             try await harness.createFlow(Self.greeting)
             let created = try await harness.run("demo", "greet", wait: false, fields: [("user", "Ada")])
             let id = try #require(created["id"] as? String)
@@ -46,7 +46,9 @@ import Testing
             #expect(events.count >= 3)
             let final = decodeObject(events.last?.1 ?? "")
             #expect(member(final, "state.current") as? String == "SUCCESS")
-            let histories = (member(final, "state.histories") as? [[String: Any]])?.compactMap { $0["state"] as? String }
+            let histories = (member(final, "state.histories") as? [[String: Any]])?.compactMap {
+                $0["state"] as? String
+            }
             #expect(histories == ["CREATED", "RUNNING", "SUCCESS"])
             let taskRuns = final["taskRunList"] as? [[String: Any]] ?? []
             #expect(taskRuns.map { $0["taskId"] as? String } == ["hello", "warn", "nap"])
@@ -54,6 +56,14 @@ import Testing
             #expect(taskRuns.allSatisfy { ($0["attempts"] as? [Any])?.count == 1 })
             #expect((member(final, "state.duration") as? String)?.hasPrefix("PT") == true)
             #expect(member(final, "state.endDate") != nil)
+            let outputs = try await harness.get("\(harness.api)/outputs/\(id)")
+            #expect(outputs.text == "[]")
+            let taskRunId = try #require(taskRuns.first?["id"] as? String)
+            #expect(try await harness.get("\(harness.api)/outputs/\(id)/\(taskRunId)").text == "{}")
+            #expect(try await harness.get("\(harness.api)/outputs/\(id)/nope").status == 404)
+            #expect(taskRuns.first?["executionId"] as? String == id)
+            let fetched = try await harness.get("\(harness.api)/executions/\(id)").object
+            #expect((fetched["taskRunList"] as? [[String: Any]])?.first?["executionId"] == nil)
             let again = try await harness.events("\(harness.api)/executions/\(id)/follow")
             #expect(again.map(\.0) == ["start", "end"])
             let unknown = try await harness.get("\(harness.api)/executions/nope/follow")
@@ -92,6 +102,12 @@ import Testing
             #expect(resume.object["detail"] as? String == "Cannot resume execution: execution is not paused.")
             let pause = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/pause")
             #expect(pause.object["detail"] as? String == "Cannot pause execution: execution is not running.")
+            let forceRun = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/force-run")
+            #expect(forceRun.status == 409)
+            let replay = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/replay")
+            #expect(replay.status == 200)
+            #expect(replay.object["id"] as? String != id)
+            #expect(replay.object["originalId"] as? String == id)
             let restarted = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/restart")
             #expect(restarted.status == 200)
             #expect(member(restarted.object, "state.current") as? String == "RESTARTED")
@@ -104,7 +120,8 @@ import Testing
     @Test func exitTaskEndsInTheRequestedState() async throws {
         try await EmulatorHarness.with { harness in
             try await harness.createFlow(
-                "id: exit\nnamespace: demo\ntasks:\n  - id: stop\n    type: io.kestra.plugin.core.execution.Exit\n    state: WARNING\n")
+                "id: exit\nnamespace: demo\ntasks:\n  - id: stop\n    type: io.kestra.plugin.core.execution.Exit\n    state: WARNING\n"
+            )
             let execution = try await harness.run("demo", "exit")
             #expect(member(execution, "state.current") as? String == "WARNING")
             let id = try #require(execution["id"] as? String)
@@ -112,7 +129,8 @@ import Testing
                 .POST, "\(harness.api)/executions/\(id)/actions/change-status?status=RUNNING")
             #expect(running.status == 422)
             #expect(
-                running.object["detail"] as? String == "You can only change the state of an execution to a terminal state.")
+                running.object["detail"] as? String
+                    == "You can only change the state of an execution to a terminal state.")
             let changed = try await harness.request(
                 .POST, "\(harness.api)/executions/\(id)/actions/change-status?status=SUCCESS")
             #expect(member(changed.object, "state.current") as? String == "SUCCESS")
@@ -138,19 +156,25 @@ import Testing
             #expect(member(paused, "state.endDate") != nil)
             let restart = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/pause")
             #expect(restart.status == 409)
+            let events = try await harness.events("\(harness.api)/executions/\(id)/follow") { $0.count == 2 }
+            #expect(events.map(\.0) == ["start", "progress"])
+            #expect(member(decodeObject(events[1].1), "state.current") as? String == "PAUSED")
             let resumed = try await harness.multipart(.POST, "\(harness.api)/executions/\(id)/actions/resume")
             #expect(resumed.status == 200)
             #expect(member(resumed.object, "state.current") as? String == "RUNNING")
             let done = try await harness.waitForState(id, ["SUCCESS"])
+            // The follower that left while the execution was paused is released once the execution ends.
+            #expect(await harness.emulator.state.executionFollowerCount == 0)
             let histories = (member(done, "state.histories") as? [[String: Any]])?.compactMap { $0["state"] as? String }
             #expect(histories == ["CREATED", "RUNNING", "PAUSED", "RUNNING", "SUCCESS"])
         }
     }
 
     @Test func killStopsARunningExecution() async throws {
-        try await EmulatorHarness.with({ $0.timeScale = 1 }) { harness in
+        try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 1 }) { harness in
             try await harness.createFlow(
-                "id: slow\nnamespace: demo\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT30S\n")
+                "id: slow\nnamespace: demo\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT30S\n"
+            )
             let created = try await harness.run("demo", "slow", wait: false)
             let id = try #require(created["id"] as? String)
             _ = try await harness.waitForState(id, ["RUNNING"])
@@ -166,7 +190,8 @@ import Testing
             let running = try await harness.request(.POST, "\(harness.api)/executions/\(id)/actions/restart")
             #expect(running.status == 409)
             #expect(
-                (running.object["detail"] as? String)?.hasPrefix("Cannot restart execution: current state is '") == true)
+                (running.object["detail"] as? String)?.hasPrefix("Cannot restart execution: current state is '") == true
+            )
             #expect(try await harness.request(.DELETE, "\(harness.api)/executions/\(id)").status == 204)
             #expect(try await harness.get("\(harness.api)/executions/\(id)").status == 404)
             #expect(try await harness.request(.DELETE, "\(harness.api)/executions/\(id)").status == 404)
@@ -205,9 +230,12 @@ import Testing
             #expect(missing.status == 422)
             #expect(missing.object["type"] as? String == "https://kestra.io/docs/api-reference/problems/invalid-entity")
             #expect(
-                missing.object["detail"] as? String == "Invalid input for `user`, missing required input, but received `null`")
+                missing.object["detail"] as? String
+                    == "Invalid input for `user`, missing required input, but received `null`")
             let badInt = try await harness.multipart(.POST, path, fields: [("user", "a"), ("count", "abc")])
-            #expect(badInt.object["detail"] as? String == "Invalid input for `count`, it must be a valid integer, but received `abc`")
+            #expect(
+                badInt.object["detail"] as? String
+                    == "Invalid input for `count`, it must be a valid integer, but received `abc`")
             let ok = try await harness.multipart(
                 .POST, path, fields: [("user", "a"), ("ratio", "0.5")],
                 files: [(name: "data", filename: "rows.csv", contents: Array("a,b\n1,2\n".utf8))])
@@ -252,7 +280,8 @@ import Testing
         try await EmulatorHarness.with { harness in
             try await harness.createFlow(FlowTests.hello)
             try await harness.createFlow(
-                "id: fails\nnamespace: company.other\ntasks:\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n")
+                "id: fails\nnamespace: company.other\ntasks:\n  - id: f\n    type: io.kestra.plugin.core.execution.Fail\n"
+            )
             var ids: [String] = []
             for _ in 0..<3 { ids.append(try await harness.run("company.team", "hello")["id"] as? String ?? "") }
             let failed = try await harness.run("company.other", "fails")["id"] as? String
@@ -262,7 +291,8 @@ import Testing
             #expect(first == [failed, ids[2]])
             #expect((page["results"] as? [[String: Any]])?.first?["taskRunList"] == nil)
             let byState = try await harness.get(
-                "\(harness.api)/executions/search?filters[state][IN]=FAILED,WARNING").object
+                "\(harness.api)/executions/search?filters[state][IN]=FAILED,WARNING"
+            ).object
             #expect(byState["total"] as? Int == 1)
             let byNamespace = try await harness.get(
                 "\(harness.api)/executions/search?filters[namespace][PREFIX]=company&filters[flowId][EQUALS]=hello&sort=state.startDate:asc"
@@ -274,6 +304,30 @@ import Testing
                 "\(harness.api)/executions/search?filters[labels][EQUALS][system.from]=api&filters[timeRange][EQUALS]=PT1H"
             ).object
             #expect(labelled["total"] as? Int == 4)
+        }
+    }
+
+    @Test func bulkOperationsValidateEveryIdFirst() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(FlowTests.hello)
+            let first = try await harness.run("company.team", "hello")["id"] as? String ?? ""
+            let second = try await harness.run("company.team", "hello")["id"] as? String ?? ""
+            let refused = try await harness.json(
+                .DELETE, "\(harness.api)/executions/kill/by-ids", #"["\#(first)","missing"]"#)
+            #expect(refused.status == 400)
+            #expect(refused.object["message"] as? String == "invalid bulk kill")
+            let invalids = refused.object["invalids"] as? [[String: Any]] ?? []
+            #expect(invalids.map { $0["invalidValue"] as? String } == [first, "missing"])
+            #expect(invalids.map { $0["message"] as? String } == ["execution already finished", "execution not found"])
+            let restarted = try await harness.json(
+                .POST, "\(harness.api)/executions/restart/by-ids", #"["\#(first)"]"#)
+            #expect(restarted.status == 202)
+            #expect(restarted.object["totalItems"] as? Int == 1)
+            _ = try await harness.waitForState(first, ["SUCCESS"])
+            let deleted = try await harness.json(
+                .DELETE, "\(harness.api)/executions/by-ids", #"["\#(first)","\#(second)"]"#)
+            #expect(deleted.text == #"{"count":2}"#)
+            #expect(try await harness.get("\(harness.api)/executions/search").object["total"] as? Int == 0)
         }
     }
 }

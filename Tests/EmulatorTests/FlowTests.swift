@@ -44,7 +44,8 @@ import Testing
             let first = try await harness.get("\(harness.api)/flows/company.team/hello?source=true&revision=1").object
             #expect(first["source"] as? String == Self.hello)
             let renamed = try await harness.yaml(
-                .PUT, "\(harness.api)/flows/company.team/hello", Self.hello.replacingOccurrences(of: "id: hello", with: "id: other"))
+                .PUT, "\(harness.api)/flows/company.team/hello",
+                Self.hello.replacingOccurrences(of: "id: hello", with: "id: other"))
             #expect(renamed.status == 422)
             #expect(renamed.object["detail"] as? String == "flow.id: Illegal flow id update")
             let missing = try await harness.yaml(.PUT, "\(harness.api)/flows/company.team/absent", Self.hello)
@@ -63,12 +64,14 @@ import Testing
             let noTasks = try await harness.yaml(.POST, "\(harness.api)/flows", "id: a\nnamespace: b\ntasks: []\n")
             #expect(noTasks.status == 422)
             #expect(noTasks.object["detail"] as? String == "tasks: must not be empty")
-            #expect(noTasks.object["type"] as? String == "https://kestra.io/docs/api-reference/problems/validation-failed")
+            #expect(
+                noTasks.object["type"] as? String == "https://kestra.io/docs/api-reference/problems/validation-failed")
             let errors = noTasks.object["errors"] as? [[String: Any]]
             #expect(errors?.first?["path"] as? String == "tasks")
             #expect(errors?.first?["pointer"] as? String == "/tasks")
             let noId = try await harness.yaml(
-                .POST, "\(harness.api)/flows", "namespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n")
+                .POST, "\(harness.api)/flows",
+                "namespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n")
             #expect(noId.object["detail"] as? String == "id: must not be null")
             let broken = try await harness.yaml(.POST, "\(harness.api)/flows", "id: [unclosed\n")
             #expect(broken.status == 422)
@@ -125,13 +128,15 @@ import Testing
         try await EmulatorHarness.with { harness in
             for (namespace, id) in [("a.one", "f1"), ("a.one", "f2"), ("a.two", "f3"), ("b", "f4"), ("a", "g5")] {
                 try await harness.createFlow(
-                    "id: \(id)\nnamespace: \(namespace)\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: x\n")
+                    "id: \(id)\nnamespace: \(namespace)\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: x\n"
+                )
             }
             let page = try await harness.get("\(harness.api)/flows/search?page=2&size=2&sort=id:desc").object
             #expect(page["total"] as? Int == 5)
             #expect((page["results"] as? [[String: Any]])?.map { $0["id"] as? String } == ["f3", "f2"])
             let prefix = try await harness.get(
-                "\(harness.api)/flows/search?filters%5Bnamespace%5D%5BPREFIX%5D=a&sort=id:asc").object
+                "\(harness.api)/flows/search?filters%5Bnamespace%5D%5BPREFIX%5D=a&sort=id:asc"
+            ).object
             #expect((prefix["results"] as? [[String: Any]])?.map { $0["id"] as? String } == ["f1", "f2", "f3", "g5"])
             let equals = try await harness.get("\(harness.api)/flows/search?filters[namespace][EQUALS]=a.one").object
             #expect(equals["total"] as? Int == 2)
@@ -148,7 +153,8 @@ import Testing
 
     @Test func validateAnswersPerDocument() async throws {
         try await EmulatorHarness.with { harness in
-            let batch = Self.hello + "\n---\nid: broken\nnamespace: company.team\ntasks: []\n---\n"
+            let batch =
+                Self.hello + "\n---\nid: broken\nnamespace: company.team\ntasks: []\n---\n"
                 + "id: typo\nnamespace: company.team\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.debug.UnknownTask\n"
             let reply = try await harness.yaml(.POST, "\(harness.api)/flows/validate", batch)
             #expect(reply.status == 200)
@@ -176,7 +182,8 @@ import Testing
             let entries = try ZipArchive.read(ByteBuffer(bytes: reply.body))
             #expect(entries.map(\.name) == ["company.team.hello.yml"])
             #expect(String(buffer: entries[0].contents) == Self.hello)
-            let byQuery = try await harness.get("\(harness.api)/flows/export/by-query?filters[namespace][EQUALS]=company.team")
+            let byQuery = try await harness.get(
+                "\(harness.api)/flows/export/by-query?filters[namespace][EQUALS]=company.team")
             #expect(try ZipArchive.read(ByteBuffer(bytes: byQuery.body)).count == 1)
         }
     }
