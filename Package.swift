@@ -60,7 +60,9 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator", "TestSupport"]),
         .testTarget(
             name: "EmulatorTests",
-            dependencies: ["Emulator", .product(name: "AsyncHTTPClient", package: "async-http-client")]
+            dependencies: [
+                "Emulator", "TestSupport", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ]
         ),
         .testTarget(name: "EndToEndTests", dependencies: ["Emulator", "TestSupport"]),
     ],

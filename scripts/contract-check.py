@@ -17,11 +17,7 @@ One normalisation is applied to the spec: Kestra's generator renders a Java `Obj
 value: input defaults, execution inputs/outputs, KV values) as a bare `{type: object}` with no
 properties. The real server returns strings, numbers and booleans there (kestra-api.md §10 shows
 `{"type":"STRING","value":"hello"}` for the KvDetail schema whose `value` is such an object), so a
-bare `{type: object}` is read as "any JSON value". Likewise the `Property_*` schemas describe
-Kestra's `Property<T>` wrapper, which Jackson writes as the wrapped value itself (a string
-expression or the raw value, e.g. an input's `defaults: "Kestrel"` or `500`); the published schema
-says `type: object` and `oneOf: [object, string]` at once, so it is read as "any JSON value" too.
-Every other schema is used as published.
+bare `{type: object}` is read as "any JSON value". Every other schema is used as published.
 """
 
 import argparse
@@ -100,9 +96,6 @@ def main():
         return 1
 
     spec = any_value_for_bare_objects(yaml.safe_load(spec_path.read_text()))
-    schemas = spec.get("components", {}).get("schemas", {})
-    for name in [name for name in schemas if name.startswith("Property_")]:
-        schemas[name] = {}
     operations = compile_operations(spec)
     validated, failures = Counter(), []
     skipped = Counter()

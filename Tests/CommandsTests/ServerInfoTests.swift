@@ -129,7 +129,10 @@ import Testing
 
 @Suite struct TimeoutTests {
     @Test func aRequestSlowerThanTimeoutExits124() async throws {
-        try await EmulatorFixture.with({ $0.faults = FaultSettings(latencyMilliseconds: 3_000) }) { emulator in
+        let slowServer: (inout EmulatorConfiguration) -> Void = {
+            $0.faults = FaultSettings(latencyMilliseconds: 3_000)
+        }
+        try await EmulatorFixture.with(slowServer) { emulator in
             let run = await CommandRun.run([
                 "server", "info", "--host", emulator.url, "-t", EmulatorFixture.token, "--timeout", "300ms",
             ])

@@ -2,6 +2,7 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TestSupport
 import Testing
 
 @testable import Emulator
@@ -29,6 +30,9 @@ struct EmulatorHarness {
     static func configured(_ change: (inout EmulatorConfiguration) -> Void = { _ in }) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         configuration.timeScale = 0.001
+        if let recorder = ContractRecorder.fromEnvironment() {
+            configuration.exchangeObserver = { recorder.record($0) }
+        }
         change(&configuration)
         return configuration
     }

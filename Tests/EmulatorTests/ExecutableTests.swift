@@ -1,14 +1,13 @@
 import AsyncHTTPClient
 import Foundation
 import NIOCore
+import TestSupport
 import Testing
 
-/// The `kestra-emulator` binary built next to the tests (absent when only the library was built).
-private let executable = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-    .deletingLastPathComponent().appendingPathComponent(".build/debug/kestra-emulator")
+/// The `kestra-emulator` binary built next to the tests (`swift test` builds every product).
+private let executable = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emulator"))
 
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: executable.path)))
-struct ExecutableTests {
+@Suite struct ExecutableTests {
     private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
         let process = Process()
         process.executableURL = executable

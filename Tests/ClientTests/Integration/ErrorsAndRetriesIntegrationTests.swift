@@ -24,8 +24,10 @@ import Testing
     }
 
     @Test func bearerTokenIsAccepted() async throws {
-        try await IntegrationFixture.with(client: { $0.authentication = .bearer(token: "test-token-0123456789") }) {
-            client, _ in
+        let bearer: (inout ClientConfiguration) -> Void = {
+            $0.authentication = .bearer(token: "test-token-0123456789")
+        }
+        try await IntegrationFixture.with(client: bearer) { client, _ in
             let configuration = try await client.server.configuration()
             #expect(configuration.edition == "OSS")
         }
@@ -73,8 +75,10 @@ import Testing
     }
 
     @Test func cancellationStopsAWaitingRequest() async throws {
-        try await IntegrationFixture.with(emulator: { $0.faults = FaultSettings(latencyMilliseconds: 5_000) }) {
-            client, _ in
+        let slowServer: (inout EmulatorConfiguration) -> Void = {
+            $0.faults = FaultSettings(latencyMilliseconds: 5_000)
+        }
+        try await IntegrationFixture.with(emulator: slowServer) { client, _ in
             let clock = ContinuousClock()
             let started = clock.now
             let request = Task { try await client.namespaces.search(query: nil, page: 1, size: 10) }

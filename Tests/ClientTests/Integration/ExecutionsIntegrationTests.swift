@@ -1,4 +1,5 @@
 import Client
+import Emulator
 import Foundation
 import Testing
 
@@ -55,7 +56,8 @@ import Testing
 
     @Test func runFollowToSuccessWithLabelsAndRenderedLogs() async throws {
         // A slower clock and a 2 s sleep (200 ms real) so the follow starts while the execution runs.
-        try await IntegrationFixture.with(emulator: { $0.timeScale = 0.1 }) { client, _ in
+        let slowClock: (inout EmulatorConfiguration) -> Void = { $0.timeScale = 0.1 }
+        try await IntegrationFixture.with(emulator: slowClock) { client, _ in
             let yaml =
                 IntegrationFixture.flowYAML(id: "hello", namespace: "company.team") + """
                       - id: pause_a_little

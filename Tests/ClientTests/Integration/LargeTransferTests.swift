@@ -72,10 +72,14 @@ import Testing
             "large transfer (200 MB): client peak RSS above baseline: upload \(Int(uploadGrowth)) MB, "
                 + "download \(Int(downloadGrowth)) MB (baseline \(baseline / (1024 * 1024)) MB)"
         )
-        if measurable {
+        // Peak RSS is per process: the bound is only meaningful when no other test runs beside this
+        // one, which `make test` arranges (it runs this suite alone with the variable set).
+        if measurable && ProcessInfo.processInfo.environment["KESTRACTL_ISOLATED_MEMORY_TEST"] == "1" {
             // Buffering the file would add at least 200 MB; streaming stays far below.
             #expect(uploadGrowth < 64)
             #expect(downloadGrowth < 64)
+        } else {
+            print("large transfer: memory bound not asserted (run alone with KESTRACTL_ISOLATED_MEMORY_TEST=1)")
         }
     }
 }
