@@ -65,28 +65,7 @@ public struct ExecutionsAPI: Sendable {
     /// Cancelling the consuming task (or dropping the stream) closes the HTTP request. When the server
     /// closes the stream without an `end` event (e.g. an unknown id) the sequence simply finishes.
     public func follow(id: String) -> AsyncThrowingStream<Execution, any Error> {
-        var request = APIRequest(.get, routes.executionFollow(id: id))
-        request.streaming = true
-        let executor = self.executor
-        let followRequest = request
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let response = try await executor.send(followRequest, accept: "text/event-stream")
-                    for try await event in ServerSentEventStream(body: response.body) {
-                        if event.id == "start" { continue }
-                        let execution = try executor.decodeJSON(
-                            Execution.self, from: Array(event.data.utf8), path: followRequest.path)
-                        continuation.yield(execution)
-                        if event.id == "end" { break }
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: Task.isCancelled ? KestraError.cancelled : error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        executor.follow(APIRequest(.get, routes.executionFollow(id: id)), as: Execution.self, finishOnEnd: true)
     }
 
     /// Kills an execution (and its subflows) and returns it.

@@ -30,28 +30,10 @@ public struct LogsAPI: Sendable {
     ///
     /// Stop it by cancelling the consuming task or dropping the stream, which closes the HTTP request.
     public func follow(executionId: String, minLevel: LogLevel? = nil) -> AsyncThrowingStream<LogEntry, any Error> {
-        var request = APIRequest(
-            .get, routes.logsFollow(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: nil))
-        request.streaming = true
-        let executor = self.executor
-        let followRequest = request
-        return AsyncThrowingStream { continuation in
-            let task = Task {
-                do {
-                    let response = try await executor.send(followRequest, accept: "text/event-stream")
-                    for try await event in ServerSentEventStream(body: response.body) {
-                        if event.id == "start" { continue }
-                        let entry = try executor.decodeJSON(
-                            LogEntry.self, from: Array(event.data.utf8), path: followRequest.path)
-                        continuation.yield(entry)
-                    }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: Task.isCancelled ? KestraError.cancelled : error)
-                }
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
+        executor.follow(
+            APIRequest(
+                .get, routes.logsFollow(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: nil)),
+            as: LogEntry.self, finishOnEnd: false)
     }
 
     private func levelAndTask(minLevel: LogLevel?, taskId: String?) -> QueryItems {

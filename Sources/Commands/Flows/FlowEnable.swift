@@ -13,23 +13,16 @@ public struct FlowEnable: KestraCommand {
             """
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
-    /// Flow ids.
-    @Argument(help: "Flow ids.") public var ids: [String]
+    /// `NS ID...`.
+    @OptionGroup public var flows: FlowToggle
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
     /// Creates the command.
     public init() {}
 
-    /// Requires at least one id.
-    public mutating func validate() throws {
-        if ids.isEmpty { throw ValidationError("give at least one flow id after the namespace") }
-    }
-
     /// Enables the flows.
     public func run(_ context: CommandContext) async throws {
-        try await FlowToggle.run(context, namespace: namespace, ids: ids, disable: false)
+        try await flows.run(context, disable: false)
     }
 }

@@ -1,10 +1,23 @@
 import ArgumentParser
 import Client
 
-/// Enabling and disabling flows by id (shared by `flows enable` and `flows disable`).
-enum FlowToggle {
+/// `NS ID...` and the by-ids request shared by `flows enable` and `flows disable`.
+public struct FlowToggle: ParsableArguments, Sendable {
+    /// Namespace.
+    @Argument(help: "Namespace.") public var namespace: String
+    /// Flow ids.
+    @Argument(help: "Flow ids.") public var ids: [String]
+
+    /// Creates the arguments.
+    public init() {}
+
+    /// Requires at least one id.
+    public mutating func validate() throws {
+        if ids.isEmpty { throw ValidationError("give at least one flow id after the namespace") }
+    }
+
     /// Sends the by-ids request and reports how many flows changed.
-    static func run(_ context: CommandContext, namespace: String, ids: [String], disable: Bool) async throws {
+    func run(_ context: CommandContext, disable: Bool) async throws {
         let references = ids.map { FlowReference(namespace: namespace, id: $0) }
         let client = try context.client()
         let changed = disable ? try await client.flows.disable(references) : try await client.flows.enable(references)
