@@ -33,15 +33,19 @@ extension EmulatorState {
         flows.values.filter { !$0.deleted }.sorted { ($0.namespace, $0.id) < ($1.namespace, $1.id) }
     }
 
-    func createFlow(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
+    /// The YAML body of a create or update request and the flow it defines.
+    private func flowSource(_ request: EmulatorRequest) throws(APIError) -> (String, FlowDefinition) {
         try request.requireMediaType("application/x-yaml", "application/yaml", "text/yaml", "text/x-yaml")
         let source = request.bodyText
-        let definition: FlowDefinition
         do {
-            definition = try FlowDefinition.parse(source)
+            return (source, try FlowDefinition.parse(source))
         } catch {
             throw error.apiError
         }
+    }
+
+    func createFlow(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
+        let (source, definition) = try flowSource(request)
         if liveFlow(definition.namespace, definition.id) != nil {
             throw APIError(
                 type: .entityAlreadyExists,
@@ -53,15 +57,8 @@ extension EmulatorState {
     }
 
     func updateFlow(_ request: EmulatorRequest, namespace: String, id: String) throws(APIError) -> EmulatorResponse {
-        try request.requireMediaType("application/x-yaml", "application/yaml", "text/yaml", "text/x-yaml")
         let existing = try requireFlow(namespace, id)
-        let source = request.bodyText
-        let definition: FlowDefinition
-        do {
-            definition = try FlowDefinition.parse(source)
-        } catch {
-            throw error.apiError
-        }
+        let (source, definition) = try flowSource(request)
         if definition.id != id {
             throw APIError.validation([FlowViolation(path: "flow.id", message: "Illegal flow id update")])
         }

@@ -7,9 +7,7 @@ import Testing
 
 @Suite struct FlowCommandTests {
     private func with(_ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void) async throws {
-        try await EmulatorFixture.with { emulator in
-            let workspace = try FlowTestWorkspace(emulator: emulator)
-            defer { workspace.remove() }
+        try await FlowTestWorkspace.with { workspace, emulator in
             for (id, namespace) in [("hello", "company.team"), ("etl", "company.team"), ("ops", "company.ops")] {
                 let path = try workspace.write("seed/\(id).yml", FlowTestWorkspace.flow(id, namespace))
                 _ = await workspace.run(["flows", "deploy", path])
@@ -165,9 +163,7 @@ final class CapturedTerminal: TextOutput, @unchecked Sendable {
 
 @Suite struct FlowValidateTests {
     @Test func mapsResultsBackToFilesAndDocuments() async throws {
-        try await EmulatorFixture.with { emulator in
-            let workspace = try FlowTestWorkspace(emulator: emulator)
-            defer { workspace.remove() }
+        try await FlowTestWorkspace.with { workspace, emulator in
             try workspace.write("v/good.yml", FlowTestWorkspace.flow("good", "team"))
             try workspace.write(
                 "v/multi.yml",
@@ -189,9 +185,7 @@ final class CapturedTerminal: TextOutput, @unchecked Sendable {
     }
 
     @Test func batchesOfAHundredDocuments() async throws {
-        try await EmulatorFixture.with { emulator in
-            let workspace = try FlowTestWorkspace(emulator: emulator)
-            defer { workspace.remove() }
+        try await FlowTestWorkspace.with { workspace, emulator in
             let text = (0..<250).map { FlowTestWorkspace.flow("f\($0)", "team") }.joined(separator: "---\n")
             let path = try workspace.write("big.yml", text)
             let run = await workspace.run(["flows", "check", path, "-o", "json"])

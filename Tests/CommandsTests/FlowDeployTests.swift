@@ -7,11 +7,7 @@ import Testing
 
 @Suite struct FlowDeployTests {
     private func with(_ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void) async throws {
-        try await EmulatorFixture.with { emulator in
-            let workspace = try FlowTestWorkspace(emulator: emulator)
-            defer { workspace.remove() }
-            try await body(workspace, emulator)
-        }
+        try await FlowTestWorkspace.with(body)
     }
 
     /// The table with the workspace path replaced by `W`, columns collapsed to single spaces.

@@ -39,4 +39,13 @@ struct FlowTestWorkspace {
     func remove() {
         try? FileManager.default.removeItem(atPath: directory)
     }
+
+    /// Runs `body` with a fresh emulator and a workspace pointing at it, cleaning both up afterwards.
+    static func with(_ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void) async throws {
+        try await EmulatorFixture.with { emulator in
+            let workspace = try FlowTestWorkspace(emulator: emulator)
+            defer { workspace.remove() }
+            try await body(workspace, emulator)
+        }
+    }
 }
