@@ -55,9 +55,23 @@ import Testing
         }
         let clock = ContinuousClock()
         let elapsed = try await clock.measure { _ = try await client.executions.get(id: "e1") }
+        // Only a lower bound on wall time: an upper bound would fail on a loaded machine.
         #expect(elapsed >= .milliseconds(140), "Retry-After must wait (capped at maxDelay)")
-        #expect(elapsed < .milliseconds(900), "Retry-After must be capped by maxDelay")
         #expect(await transport.recorded.count == 2)
+        let policy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(150))
+        #expect(policy.delay(afterAttempt: 1, retryAfter: .seconds(1)) == .milliseconds(150), "capped by maxDelay")
+        #expect(policy.delay(afterAttempt: 1, retryAfter: .milliseconds(20)) == .milliseconds(20))
+    }
+
+    @Test func backoffGrowsWithJitterUnderTheCap() {
+        let policy = RetryPolicy(maxAttempts: 5, baseDelay: .milliseconds(100), maxDelay: .milliseconds(300))
+        for _ in 0..<200 {
+            #expect(policy.delay(afterAttempt: 1, retryAfter: nil) <= .milliseconds(100))
+            #expect(policy.delay(afterAttempt: 2, retryAfter: nil) <= .milliseconds(200))
+            #expect(policy.delay(afterAttempt: 4, retryAfter: nil) <= .milliseconds(300))
+        }
+        let late = (0..<200).map { _ in policy.delay(afterAttempt: 4, retryAfter: nil) }
+        #expect(late.contains { $0 > .milliseconds(200) }, "full jitter reaches above the previous step")
     }
 
     @Test func postIsNeverRetried() async throws {

@@ -55,14 +55,14 @@ import Testing
     }
 
     @Test func runFollowToSuccessWithLabelsAndRenderedLogs() async throws {
-        // A slower clock and a 2 s sleep (200 ms real) so the follow starts while the execution runs.
+        // A slower clock and a 10 s sleep (1 s real) so the follow starts while the execution runs.
         let slowClock: (inout EmulatorConfiguration) -> Void = { $0.timeScale = 0.1 }
         try await IntegrationFixture.with(emulator: slowClock) { client, _ in
             let yaml =
                 IntegrationFixture.flowYAML(id: "hello", namespace: "company.team") + """
                       - id: pause_a_little
                         type: io.kestra.plugin.core.flow.Sleep
-                        duration: PT2S
+                        duration: PT10S
 
                     """
             _ = try await client.flows.create(yaml: yaml)
