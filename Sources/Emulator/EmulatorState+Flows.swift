@@ -165,6 +165,15 @@ extension EmulatorState {
                     outdated = revision != last + 1
                 }
                 members.append(("outdated", .bool(outdated)))
+                let legacy = definition.tasks.enumerated().compactMap { index, task in
+                    task["type"]?.stringValue.flatMap { type in
+                        PluginCatalog.replacement(for: type).map { ("tasks[\(index)]", "\(type) is replaced by \($0)") }
+                    }
+                }
+                members += [
+                    ("deprecationPaths", .array(legacy.map { .string($0.0) })), ("warnings", .array([])),
+                    ("infos", .array(legacy.map { .string($0.1) })),
+                ]
             } catch let failure as FlowParseFailure {
                 if let id = partialIdentity(item.1) {
                     if let flow = id.0 { members.append(("flow", .string(flow))) }
@@ -172,10 +181,11 @@ extension EmulatorState {
                 }
                 members.append(("outdated", .bool(false)))
                 members.append(("constraints", .string(failure.constraints)))
+                members += [("deprecationPaths", .array([])), ("warnings", .array([])), ("infos", .array([]))]
             } catch {
                 members.append(("constraints", .string("Unable to validate the flow: \(error)")))
+                members += [("deprecationPaths", .array([])), ("warnings", .array([])), ("infos", .array([]))]
             }
-            members += [("deprecationPaths", .array([])), ("warnings", .array([])), ("infos", .array([]))]
             return .object(members)
         }
         return .json(.array(results))

@@ -35,8 +35,18 @@ enum PluginCatalog {
         "condition.HasRetryAttempt", "condition.MultipleCondition",
     ]
 
+    /// The current name of a legacy core type (`io.kestra.core.tasks.log.Log` →
+    /// `io.kestra.plugin.core.log.Log`), which Kestra still accepts but reports as deprecated.
+    static func replacement(for type: String) -> String? {
+        let legacyPrefix = "io.kestra.core.tasks."
+        guard type.hasPrefix(legacyPrefix) else { return nil }
+        let name = String(type.dropFirst(legacyPrefix.count))
+        return coreTypes.contains(name) ? "io.kestra.plugin.core." + name : nil
+    }
+
     /// Whether a `type` names a plugin the emulator knows.
     static func isKnown(_ type: String) -> Bool {
+        if replacement(for: type) != nil { return true }
         if type.hasPrefix("io.kestra.plugin.core.") {
             return coreTypes.contains(String(type.dropFirst("io.kestra.plugin.core.".count)))
         }

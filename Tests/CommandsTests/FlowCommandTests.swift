@@ -184,6 +184,24 @@ final class CapturedTerminal: TextOutput, @unchecked Sendable {
         }
     }
 
+    @Test func warningsAreShownButDoNotFail() async throws {
+        try await FlowTestWorkspace.with { workspace, _ in
+            let path = try workspace.write(
+                "legacy.yml",
+                "id: legacy\nnamespace: team\ntasks:\n  - id: hello\n    type: io.kestra.core.tasks.log.Log\n    message: hi\n"
+            )
+            let run = await workspace.run(["flows", "validate", path, "-o", "json"])
+            #expect(run.exitCode == 0)
+            #expect(run.stderr == "")
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(report.first?["status"] as? String == "VALID")
+            #expect(
+                report.first?["warnings"] as? [String] == [
+                    "deprecated: tasks[0]", "io.kestra.core.tasks.log.Log is replaced by io.kestra.plugin.core.log.Log",
+                ])
+        }
+    }
+
     @Test func batchesOfAHundredDocuments() async throws {
         try await FlowTestWorkspace.with { workspace, emulator in
             let text = (0..<250).map { FlowTestWorkspace.flow("f\($0)", "team") }.joined(separator: "---\n")

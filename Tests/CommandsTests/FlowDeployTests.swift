@@ -168,6 +168,20 @@ import Testing
         }
     }
 
+    @Test func nonUTF8FilesAndBOMs() async throws {
+        try await with { workspace, _ in
+            let latin1 = workspace.directory + "/latin1.yml"
+            try Data([0x69, 0x64, 0x3A, 0x20, 0xE9, 0x0A]).write(to: URL(fileURLWithPath: latin1))
+            let bom = try workspace.write("bom.yml", "\u{FEFF}" + FlowTestWorkspace.flow("bom", "team"))
+            let run = await workspace.run(["flows", "deploy", latin1, bom])
+            #expect(run.exitCode == 5)
+            #expect(
+                rows(run, workspace).dropFirst().prefix(2) == [
+                    "W/latin1.yml - - - FAILED not UTF-8 text", "W/bom.yml bom team 1 CREATED -",
+                ])
+        }
+    }
+
     @Test func failFastSkipsWhatWasNotStarted() async throws {
         try await with { workspace, _ in
             try workspace.write("ff/1.yml", "id: one\n")

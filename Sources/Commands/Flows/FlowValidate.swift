@@ -71,6 +71,7 @@ public struct FlowValidate: KestraCommand {
                 result.constraints = constraints
                 result.warnings =
                     (verdict.warnings ?? []) + (verdict.deprecationPaths ?? []).map { "deprecated: \($0)" }
+                    + (verdict.infos ?? [])
                 results[slot] = result
             }
         }
