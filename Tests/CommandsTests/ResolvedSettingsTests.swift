@@ -94,6 +94,19 @@ import Testing
         #expect(settings.headers.map(\.value) == ["1", "2"])
     }
 
+    @Test func flagsBeatTheContextDirectly() throws {
+        let settings = try resolve(
+            ["--host", "http://flag:1", "--tenant", "t", "--ca-file", "/flag.pem"],
+            environment: [
+                "KESTRACTL_CONTEXT": "prod"
+            ])
+        #expect(settings.host == "http://flag:1")
+        #expect(settings.tenant == "t")
+        #expect(settings.caFile == "/flag.pem")
+        #expect(settings.sources["caFile"] == .flag)
+        #expect(settings.authentication == .bearer(token: "ctx-token"), "auth untouched by non-auth flags")
+    }
+
     @Test func contextSelectionByFlagThenEnvironment() throws {
         let byEnvironment = try resolve(environment: ["KESTRACTL_CONTEXT": "prod"])
         #expect(byEnvironment.contextName == "prod")
