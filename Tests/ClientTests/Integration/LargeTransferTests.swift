@@ -75,9 +75,9 @@ import Testing
         // Peak RSS is per process: the bound is only meaningful when no other test runs beside this
         // one, which `make test` arranges (it runs this suite alone with the variable set).
         if measurable && ProcessInfo.processInfo.environment["KESTRACTL_ISOLATED_MEMORY_TEST"] == "1" {
-            // Buffering the file would add at least 200 MB; streaming stays far below.
-            #expect(uploadGrowth < 64)
-            #expect(downloadGrowth < 64)
+            // Buffering the file would add at least 200 MB; streaming stays far below (seen: 6–32 MB).
+            #expect(uploadGrowth < 100)
+            #expect(downloadGrowth < 100)
         } else {
             print("large transfer: memory bound not asserted (run alone with KESTRACTL_ISOLATED_MEMORY_TEST=1)")
         }
