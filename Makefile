@@ -16,7 +16,7 @@ demo: build
 test:
 	rm -f $(CONTRACT_RECORD)
 	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(SWIFT) test --skip LargeTransferTests
-	# Peak memory is per process: the 200 MB streaming test runs alone so its bound is exact.
+	# Peak memory is per process: the LargeTransfer* suites (streaming bounds) run alone so their bounds are exact.
 	KESTRACTL_ISOLATED_MEMORY_TEST=1 $(SWIFT) test --filter LargeTransferTests
 	$(MAKE) contract
 	$(MAKE) lint
