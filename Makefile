@@ -15,9 +15,9 @@ demo: build
 ## Set REQUIRE_CONTRACT=1 (CI does) to fail when the OpenAPI spec is missing instead of skipping.
 test:
 	rm -f $(CONTRACT_RECORD)
-	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(SWIFT) test --skip LargeTransferTests
+	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(SWIFT) test --skip LargeTransfer
 	# Peak memory is per process: the LargeTransfer* suites (streaming bounds) run alone so their bounds are exact.
-	KESTRACTL_ISOLATED_MEMORY_TEST=1 $(SWIFT) test --filter LargeTransferTests
+	KESTRACTL_ISOLATED_MEMORY_TEST=1 $(SWIFT) test --filter LargeTransfer
 	$(MAKE) contract
 	$(MAKE) lint
 
