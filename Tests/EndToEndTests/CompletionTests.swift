@@ -27,6 +27,41 @@ import Testing
         #expect(outcome.stdout.split(separator: "\n") == ["local", "lab"])
     }
 
+    @Test func namespacesAndFlowIdsCompleteFromTheServer() async throws {
+        let emulator = try await EmulatorProcess.start([
+            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
+        ])
+        let environment = [
+            "HOME": "/tmp/kestractl-completion-\(UUID())", "KESTRACTL_HOST": emulator.url,
+            "KESTRACTL_USERNAME": EmulatorFixture.username, "KESTRACTL_PASSWORD": EmulatorFixture.password,
+        ]
+        let namespaces = try await ChildProcess.run(
+            "kestractl",
+            ["---completion", "flows", "get", "--", "positional@0", "3", "3", "kestractl", "flows", "get", "com"],
+            environment: environment)
+        let flows = try await ChildProcess.run(
+            "kestractl",
+            [
+                "---completion", "flows", "get", "--", "positional@1", "4", "1", "kestractl", "flows", "get",
+                "company.team", "h",
+            ],
+            environment: environment)
+        await emulator.stop()
+        #expect(namespaces.exitCode == 0)
+        #expect(namespaces.stdout.split(separator: "\n") == ["company", "company.ops", "company.team"])
+        #expect(flows.stdout.split(separator: "\n") == ["hello_world"])
+    }
+
+    @Test func aDeadServerCompletesNothingWithoutAnError() async throws {
+        let outcome = try await ChildProcess.run(
+            "kestractl",
+            ["---completion", "flows", "get", "--", "positional@0", "3", "0", "kestractl", "flows", "get", ""],
+            environment: ["HOME": "/tmp/kestractl-completion-dead", "KESTRACTL_HOST": "http://127.0.0.1:1"])
+        #expect(outcome.exitCode == 0)
+        #expect(outcome.stdout.trimmingCharacters(in: .whitespacesAndNewlines) == "")
+        #expect(outcome.stderr == "")
+    }
+
     @Test func unknownShellIsAUsageError() async throws {
         let outcome = try await ChildProcess.run("kestractl", ["completion", "tcsh"])
         #expect(outcome.exitCode == 2)

@@ -3,10 +3,13 @@ import ArgumentParser
 /// The `[NS] ID` positional pair of flow commands.
 public struct FlowIdentity: ParsableArguments, Sendable {
     /// The namespace, or the flow id when only one value is given.
-    @Argument(help: ArgumentHelp("Namespace (optional), then the flow id.", valueName: "namespace"))
+    @Argument(
+        help: ArgumentHelp("Namespace (optional), then the flow id.", valueName: "namespace"),
+        completion: ServerCompletion.namespaces
+    )
     public var first: String
     /// The flow id when a namespace is given first.
-    @Argument(help: ArgumentHelp("Flow id.", valueName: "id"))
+    @Argument(help: ArgumentHelp("Flow id.", valueName: "id"), completion: ServerCompletion.flowIds)
     public var second: String?
     /// `-n, --namespace`.
     @OptionGroup public var namespaceOption: NamespaceOption

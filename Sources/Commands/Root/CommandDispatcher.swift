@@ -13,7 +13,7 @@ public enum CommandDispatcher {
     ) async -> Int32 {
         let command: any ParsableCommand
         do {
-            command = try Kestractl.parseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
+            command = try await Kestractl.asyncParseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
         } catch {
             return reportParseFailure(error, streams: streams)
         }

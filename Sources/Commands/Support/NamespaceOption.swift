@@ -3,7 +3,11 @@ import ArgumentParser
 /// `-n, --namespace NS`, accepted by every command that takes a namespace.
 public struct NamespaceOption: ParsableArguments, Sendable {
     /// The namespace given with `-n`.
-    @Option(name: [.customShort("n"), .long], help: "Namespace (else the shell session's, else the context's).")
+    @Option(
+        name: [.customShort("n"), .long],
+        help: "Namespace (else the shell session's, else the context's).",
+        completion: ServerCompletion.namespaces
+    )
     public var namespace: String?
 
     /// Creates the option group.
