@@ -9,7 +9,8 @@ public enum CommandDispatcher {
         arguments: [String],
         environment: [String: String],
         streams: OutputStreams,
-        input: any TextInput = StandardInput()
+        input: any TextInput = StandardInput(),
+        session: SessionState? = nil
     ) async -> Int32 {
         let command: any ParsableCommand
         do {
@@ -28,7 +29,7 @@ public enum CommandDispatcher {
             return KestractlExitCode.success.rawValue
         }
         let context = CommandContext(
-            globals: kestraCommand.globals, environment: environment, streams: streams, input: input)
+            globals: kestraCommand.globals, environment: environment, streams: streams, input: input, session: session)
         let exitCode: Int32
         do {
             try await kestraCommand.run(context)

@@ -12,8 +12,8 @@ public final class CommandContext: Sendable {
     public let streams: OutputStreams
     /// Piped input (secrets and values read with `--*-stdin`).
     public let input: any TextInput
-    /// The shell session's namespace (`use namespace`), nil for one-shot commands.
-    public let sessionNamespace: String?
+    /// The shell session's state, nil for one-shot commands.
+    public let session: SessionState?
     /// Measures durations (round trips, waits).
     public let clock = ContinuousClock()
     private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
@@ -24,13 +24,13 @@ public final class CommandContext: Sendable {
         environment: [String: String],
         streams: OutputStreams,
         input: any TextInput = StandardInput(),
-        sessionNamespace: String? = nil
+        session: SessionState? = nil
     ) {
         self.globals = globals
         self.environment = environment
         self.streams = streams
         self.input = input
-        self.sessionNamespace = sessionNamespace
+        self.session = session
     }
 
     /// Reads a secret from piped input, stripping one trailing newline (`\n` or `\r\n`).
@@ -51,8 +51,10 @@ public final class CommandContext: Sendable {
     public func settings() throws -> ResolvedSettings {
         if let settings = resolved.withLock({ $0.settings }) { return settings }
         let store = configStore
+        var flags = globals
+        if flags.context == nil, let sessionContext = session?.contextName { flags.context = sessionContext }
         let settings = try ResolvedSettings.resolve(
-            flags: globals,
+            flags: flags,
             environment: environment,
             config: try store.load(),
             configPath: store.path
@@ -64,15 +66,23 @@ public final class CommandContext: Sendable {
     /// The one Kestra client of this context, built from the settings on first use.
     public func client() throws -> KestraClient {
         let settings = try settings()
+        // In a session the client outlives the command: the session's cache owns and closes it.
+        if let session {
+            return try session.clients.client(for: settings) { try makeClient(settings) }
+        }
         return try resolved.withLock { state in
             if let client = state.client { return client }
-            let client = try KestraClient(configuration: clientConfiguration(settings))
+            let client = try makeClient(settings)
             state.client = client
-            if settings.insecureSkipTLSVerify {
-                streams.stderr.write("warning: TLS certificate verification is disabled (--insecure-skip-tls-verify)\n")
-            }
             return client
         }
+    }
+
+    private func makeClient(_ settings: ResolvedSettings) throws -> KestraClient {
+        if settings.insecureSkipTLSVerify {
+            streams.stderr.write("warning: TLS certificate verification is disabled (--insecure-skip-tls-verify)\n")
+        }
+        return try KestraClient(configuration: clientConfiguration(settings))
     }
 
     /// A printer for the selected output format writing to stdout.

@@ -20,7 +20,7 @@ extension CommandContext {
     public func namespace(positional: String?, option: NamespaceOption) throws -> String {
         if let positional, !positional.isEmpty { return positional }
         if let flag = option.namespace, !flag.isEmpty { return flag }
-        if let session = sessionNamespace, !session.isEmpty { return session }
+        if let session = session?.namespace, !session.isEmpty { return session }
         if let fromContext = try settings().namespace { return fromContext }
         throw UsageError(
             "no namespace given",

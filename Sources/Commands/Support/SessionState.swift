@@ -1,0 +1,16 @@
+/// What a shell session or script carries from one command to the next.
+public struct SessionState: Sendable {
+    /// The context chosen with `use context` (acts like `--context` unless a line passes its own).
+    public var contextName: String?
+    /// The namespace chosen with `use namespace` (used by every `[NS]` argument).
+    public var namespace: String?
+    /// The session's clients, shared by all its commands.
+    public let clients: ClientCache
+
+    /// A session with no context or namespace chosen yet.
+    public init(contextName: String? = nil, namespace: String? = nil, clients: ClientCache = ClientCache()) {
+        self.contextName = contextName
+        self.namespace = namespace
+        self.clients = clients
+    }
+}
