@@ -16,7 +16,7 @@ import Testing
             let id = try #require(run.stdout.split(separator: "\n").first?.split(separator: " ").last.map(String.init))
             #expect(
                 run.stdout
-                    == "ID:     \(id)\nState:  CREATED\nURL:    \(emulator.url)/ui/main/executions/company.team/greet/\(id)\n"
+                    == "ID:    \(id)\nState: CREATED\nURL:   \(emulator.url)/ui/main/executions/company.team/greet/\(id)\n"
             )
         }
     }
@@ -61,8 +61,8 @@ import Testing
         try await Flows.with { workspace, _ in
             let run = await workspace.run(["executions", "run", "company.team", "greet", "--input", "user=Ada", "--wait"])
             #expect(run.exitCode == 0)
-            #expect(run.stdout.contains("State:      SUCCESS\n"))
-            #expect(run.stdout.contains("Inputs:     user=Ada\n"))
+            #expect(run.stdout.contains("State:     SUCCESS\n"))
+            #expect(run.stdout.contains("Inputs:    user=Ada\n"))
             #expect(run.stdout.contains("\nTASK     STATE    DURATION\nhello    SUCCESS  "))
             #expect(run.stdout.contains("\ncareful  SUCCESS  "))
         }
@@ -201,7 +201,7 @@ import Testing
             #expect(pauseAgain.stderr.contains("Cannot pause execution: execution is not running."))
             let resumed = await workspace.run(["executions", "resume", id])
             #expect(resumed.exitCode == 0)
-            #expect(resumed.stdout.hasPrefix("ID:     \(id)\nState:  "))
+            #expect(resumed.stdout.hasPrefix("ID:    \(id)\nState: "))
             let followed = await workspace.run(["executions", "follow", id, "--logs"])
             #expect(followed.exitCode == 0)
             #expect(followed.stdout.hasSuffix("\(id) SUCCESS\n"))
@@ -253,14 +253,14 @@ import Testing
             #expect(get.exitCode == 0)
             #expect(get.stderr == "")
             let lines = get.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
-            #expect(lines.first == "ID:         \(id)")
-            #expect(lines.contains("Namespace:  company.team"))
-            #expect(lines.contains("Flow:       greet"))
-            #expect(lines.contains("State:      SUCCESS"))
-            #expect(lines.contains("Inputs:     user=Ada"))
-            #expect(lines.contains("Outputs:    -"))
-            #expect(lines.contains("URL:        \(emulator.url)/ui/main/executions/company.team/greet/\(id)"))
-            #expect(lines.contains { $0.hasPrefix("Labels:     system.correlationId=\(id)") })
+            #expect(lines.first == "ID:        \(id)")
+            #expect(lines.contains("Namespace: company.team"))
+            #expect(lines.contains("Flow:      greet"))
+            #expect(lines.contains("State:     SUCCESS"))
+            #expect(lines.contains("Inputs:    user=Ada"))
+            #expect(lines.contains("Outputs:   -"))
+            #expect(lines.contains("URL:       \(emulator.url)/ui/main/executions/company.team/greet/\(id)"))
+            #expect(lines.contains { $0.hasPrefix("Labels:    system.correlationId=\(id)") })
             #expect(lines.contains("TASK     STATE    DURATION"))
             let missing = await workspace.run(["executions", "get", "nope"])
             #expect(missing.exitCode == 4)

@@ -71,7 +71,10 @@ extension ExecutionWatch {
         logOutput: (any TextOutput)?, progress: any TextOutput
     ) async throws -> Execution {
         let client = try context.client()
-        let onChange: @Sendable (Execution) -> Void = { progress.write("\($0.id) \($0.state?.current ?? "-")\n") }
+        // The terminal line is written last, after the log lines the stream still had to deliver.
+        let onChange: @Sendable (Execution) -> Void = { execution in
+            if !(execution.state?.isTerminal ?? false) { progress.write(line(execution)) }
+        }
         let follow: @Sendable () async throws -> Execution = {
             try await untilTerminal(id: id, client: client, onChange: onChange)
         }
@@ -99,7 +102,12 @@ extension ExecutionWatch {
                 "timed out after \(timeoutText ?? "the --timeout") waiting for execution \(id); it keeps running",
                 hint: hint, exitCode: .timeout)
         }
+        progress.write(line(result))
         return result
+    }
+
+    private static func line(_ execution: Execution) -> String {
+        "\(execution.id) \(execution.state?.current ?? "-")\n"
     }
 
     private static func isCancellation(_ error: KestraError) -> Bool {
