@@ -50,7 +50,9 @@ import Testing
             ])
             #expect(run.exitCode == 0)
             #expect(Flows.state(of: run) == "SUCCESS")
-            let logLines = run.stderr.split(separator: "\n").filter { $0.contains(" hello ") || $0.contains(" careful ") }
+            let logLines = run.stderr.split(separator: "\n").filter {
+                $0.contains(" hello ") || $0.contains(" careful ")
+            }
             #expect(logLines.count == 2, "each log line exactly once: \(run.stderr)")
             #expect(logLines.first?.hasSuffix(" INFO  hello Hello Ada") == true)
             #expect(logLines.last?.hasSuffix(" WARN  careful careful Ada") == true)
@@ -59,7 +61,9 @@ import Testing
 
     @Test func waitTableModePrintsTheSummaryWithTaskRuns() async throws {
         try await Flows.with { workspace, _ in
-            let run = await workspace.run(["executions", "run", "company.team", "greet", "--input", "user=Ada", "--wait"])
+            let run = await workspace.run([
+                "executions", "run", "company.team", "greet", "--input", "user=Ada", "--wait",
+            ])
             #expect(run.exitCode == 0)
             #expect(run.stdout.contains("State:     SUCCESS\n"))
             #expect(run.stdout.contains("Inputs:    user=Ada\n"))
@@ -94,7 +98,9 @@ import Testing
             #expect(allowed.exitCode == 0)
             #expect(Flows.state(of: allowed) == "WARNING")
             #expect(!allowed.stderr.contains("Error"))
-            let unknown = await workspace.run(["executions", "run", "company.team", "warns", "--wait", "--allow-state", "DONE"])
+            let unknown = await workspace.run([
+                "executions", "run", "company.team", "warns", "--wait", "--allow-state", "DONE",
+            ])
             #expect(unknown.exitCode == 2)
             #expect(unknown.stderr.hasPrefix("Error: invalid --allow-state \"DONE\"\n"))
         }
@@ -141,15 +147,23 @@ import Testing
             let noFile = await workspace.run([
                 "executions", "run", "company.team", "upload", "--input", "data=@/nonexistent/data.csv",
             ])
-            #expect(noFile == CommandRun(stdout: "", stderr: "Error: --input data: file not found: /nonexistent/data.csv\n", exitCode: 2))
+            #expect(
+                noFile
+                    == CommandRun(
+                        stdout: "", stderr: "Error: --input data: file not found: /nonexistent/data.csv\n", exitCode: 2)
+            )
             let duplicate = await workspace.run([
                 "executions", "run", "company.team", "greet", "--label", "a=1", "--label", "a=2",
             ])
             #expect(duplicate.exitCode == 2)
             #expect(duplicate.stderr.hasPrefix("Error: duplicate --label key \"a\"\n"))
-            let badTimeout = await workspace.run(["executions", "run", "company.team", "greet", "--wait", "--timeout", "soon"])
+            let badTimeout = await workspace.run([
+                "executions", "run", "company.team", "greet", "--wait", "--timeout", "soon",
+            ])
             #expect(badTimeout.exitCode == 2)
-            let badDate = await workspace.run(["executions", "run", "company.team", "greet", "--schedule-date", "tomorrow"])
+            let badDate = await workspace.run([
+                "executions", "run", "company.team", "greet", "--schedule-date", "tomorrow",
+            ])
             #expect(badDate.exitCode == 2)
             let logsWithoutWait = await workspace.run(["executions", "run", "company.team", "greet", "--logs"])
             #expect(logsWithoutWait == CommandRun(stdout: "", stderr: "Error: --logs needs --wait\n", exitCode: 2))
@@ -223,7 +237,8 @@ import Testing
             #expect(json.stderr.hasPrefix("\(id) FAILED\nError: execution \(id) ended in state FAILED\n"))
             let missing = await workspace.run(["executions", "follow", "nope"])
             #expect(missing.exitCode == 4)
-            let timedOut = try Flows.object(await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
+            let timedOut = try Flows.object(
+                await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
             let slowId = try #require(timedOut["id"] as? String)
             let expired = await workspace.run(["executions", "follow", slowId, "--timeout", "PT0.2S"])
             #expect(expired.exitCode == 124)
@@ -233,11 +248,15 @@ import Testing
     @Test func aDroppedOrFailingStreamFallsBackWithoutFailing() async throws {
         try await Flows.with { workspace, emulator in
             await emulator.setFaults(FaultSettings(faultRate: 1, routes: "/follow$"))
-            let failing = await workspace.run(["executions", "run", "company.team", "greet", "--input", "user=A", "--wait", "-o", "json"])
+            let failing = await workspace.run([
+                "executions", "run", "company.team", "greet", "--input", "user=A", "--wait", "-o", "json",
+            ])
             #expect(failing.exitCode == 0)
             #expect(Flows.state(of: failing) == "SUCCESS")
             await emulator.setFaults(FaultSettings(dropRate: 1, routes: "/follow$"))
-            let dropped = await workspace.run(["executions", "run", "company.team", "greet", "--input", "user=B", "--wait", "-o", "json"])
+            let dropped = await workspace.run([
+                "executions", "run", "company.team", "greet", "--input", "user=B", "--wait", "-o", "json",
+            ])
             #expect(dropped.exitCode == 0)
             #expect(Flows.state(of: dropped) == "SUCCESS")
         }
@@ -276,8 +295,11 @@ import Testing
             let failed = await workspace.run(["executions", "list", "--state", "failed", "-o", "json"])
             let failedRows = try JSONSerialization.jsonObject(with: Data(failed.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(failedRows.map { $0["flowId"] as? String } == ["fails"])
-            let labelled = await workspace.run(["executions", "ls", "--label", "team=data", "--since", "1h", "-o", "json"])
-            let labelledRows = try JSONSerialization.jsonObject(with: Data(labelled.stdout.utf8)) as? [[String: Any]] ?? []
+            let labelled = await workspace.run([
+                "executions", "ls", "--label", "team=data", "--since", "1h", "-o", "json",
+            ])
+            let labelledRows =
+                try JSONSerialization.jsonObject(with: Data(labelled.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(labelledRows.map { $0["flowId"] as? String } == ["greet"])
             let byFlow = await workspace.run(["executions", "list", "-n", "company.team", "--flow", "greet"])
             #expect(byFlow.stdout.hasPrefix("ID  "))

@@ -17,9 +17,11 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let flow = directory.appendingPathComponent("slow.yml")
-        try "id: slow\nnamespace: company.team\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n"
+        try
+            "id: slow\nnamespace: company.team\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n"
             .write(to: flow, atomically: true, encoding: .utf8)
-        let deployed = try await ChildProcess.run("kestractl", ["flows", "deploy", flow.path], environment: environment)
+        let deployed = try await ChildProcess.run(
+            "kestractl", ["flows", "deploy", flow.path], environment: environment)
         #expect(deployed.exitCode == 0)
 
         let process = Process()

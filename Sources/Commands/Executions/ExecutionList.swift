@@ -27,7 +27,9 @@ public struct ExecutionList: KestraCommand {
     @Option(name: .long, help: ArgumentHelp("Only executions with this label (repeatable).", valueName: "key=value"))
     public var label: [String] = []
     /// `--since DUR`.
-    @Option(name: .long, help: ArgumentHelp("Only executions started within this duration (24h, PT24H).", valueName: "duration"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only executions started within this duration (24h, PT24H).", valueName: "duration"))
     public var since: String?
     /// Paging.
     @OptionGroup public var paging: PageOptions

@@ -22,7 +22,9 @@ public struct ExecutionRun: KestraCommand {
     /// `[NS] FLOW`.
     @OptionGroup public var identity: FlowIdentity
     /// `--input K=V` / `--input K=@PATH`.
-    @Option(name: .customLong("input"), help: ArgumentHelp("An input: KEY=VALUE, or KEY=@PATH for a file.", valueName: "key=value"))
+    @Option(
+        name: .customLong("input"),
+        help: ArgumentHelp("An input: KEY=VALUE, or KEY=@PATH for a file.", valueName: "key=value"))
     public var inputs: [String] = []
     /// `--inputs-file F`.
     @Option(name: .long, help: ArgumentHelp("A JSON or YAML map of inputs (--input wins).", valueName: "file"))
@@ -40,7 +42,9 @@ public struct ExecutionRun: KestraCommand {
     /// `--logs`.
     @Flag(name: .long, help: "With --wait: stream task logs to stderr.") public var logs = false
     /// `--allow-state S`.
-    @Option(name: .long, help: ArgumentHelp("With --wait: another final state that exits 0 (e.g. WARNING).", valueName: "state"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --wait: another final state that exits 0 (e.g. WARNING).", valueName: "state"))
     public var allowState: [String] = []
     /// Global options (`--timeout` bounds the wait).
     @OptionGroup public var globals: GlobalOptions
@@ -74,7 +78,10 @@ public struct ExecutionRun: KestraCommand {
         guard wait else {
             try context.printer().printDetails(
                 created,
-                rows: [("ID", created.id), ("State", created.state?.current), ("URL", try ExecutionDetails.uiURL(created, context))])
+                rows: [
+                    ("ID", created.id), ("State", created.state?.current),
+                    ("URL", try ExecutionDetails.uiURL(created, context)),
+                ])
             return
         }
         let stderr = context.streams.stderr

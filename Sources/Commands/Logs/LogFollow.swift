@@ -20,7 +20,9 @@ public struct LogFollow: KestraCommand {
     /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
-    @Option(name: .long, help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
     public var minLevel: String?
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

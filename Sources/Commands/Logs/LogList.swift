@@ -18,7 +18,9 @@ public struct LogList: KestraCommand {
     /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
-    @Option(name: .long, help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
     public var minLevel: String?
     /// `--task-id T`.
     @Option(name: .long, help: "Only the logs of this task.") public var taskId: String?

@@ -21,7 +21,9 @@ public struct LogsSearch: KestraCommand {
     /// `--query Q`.
     @Option(name: .long, help: "Free-text search.") public var query: String?
     /// `--min-level L`.
-    @Option(name: .long, help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
     public var minLevel: String?
     /// `--since DUR`.
     @Option(name: .long, help: ArgumentHelp("Only logs within this duration (24h, PT24H).", valueName: "duration"))
@@ -44,7 +46,8 @@ public struct LogsSearch: KestraCommand {
         let entries = try await paging.collect(context, noun: "log lines") { page, size in
             try await client.logs.search(
                 LogSearch(
-                    namespace: namespace, flowId: flowId, query: text, minLevel: level, timeRange: timeRange, page: page,
+                    namespace: namespace, flowId: flowId, query: text, minLevel: level, timeRange: timeRange,
+                    page: page,
                     size: size, sort: "timestamp:desc"))
         }
         try context.printer().printList(entries)
