@@ -331,4 +331,30 @@ import Testing
             #expect(await workspace.run(["executions", "get", id]).exitCode == 4)
         }
     }
+
+    @Test func scheduleDateAndRevisionAreSent() async throws {
+        try await Flows.with { workspace, _ in
+            let run = await workspace.run([
+                "executions", "run", "company.team", "greet", "--input", "user=Ada", "--revision", "1",
+                "--schedule-date", "2030-01-01T01:00:00+01:00", "-o", "json",
+            ])
+            #expect(run.exitCode == 0)
+            let object = try Flows.object(run)
+            #expect(object["scheduleDate"] as? String == "2030-01-01T00:00:00Z")
+            #expect(object["flowRevision"] as? Int == 1)
+            #expect(Flows.state(object) == "CREATED")
+        }
+    }
+
+    @Test func waitingOnAPausedExecutionSaysHowToResumeIt() async throws {
+        try await Flows.with { workspace, _ in
+            let run = await workspace.run([
+                "executions", "run", "company.team", "approval", "--wait", "--timeout", "1s",
+            ])
+            #expect(run.exitCode == 124)
+            #expect(run.stdout == "")
+            let id = try #require(run.stderr.split(separator: "\n").first?.split(separator: " ").dropFirst().first)
+            #expect(run.stderr.contains("\n\(id) PAUSED (resume it with 'kestractl executions resume \(id)')\n"))
+        }
+    }
 }

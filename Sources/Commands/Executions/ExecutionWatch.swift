@@ -107,7 +107,12 @@ extension ExecutionWatch {
     }
 
     private static func line(_ execution: Execution) -> String {
-        "\(execution.id) \(execution.state?.current ?? "-")\n"
+        let state = execution.state?.current ?? "-"
+        // A paused execution waits for a person: say how to continue it.
+        if state == "PAUSED" {
+            return "\(execution.id) PAUSED (resume it with 'kestractl executions resume \(execution.id)')\n"
+        }
+        return "\(execution.id) \(state)\n"
     }
 
     private static func isCancellation(_ error: KestraError) -> Bool {
