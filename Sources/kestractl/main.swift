@@ -9,9 +9,8 @@ if arguments.isEmpty {
     streams.stderr.write(Kestractl.helpMessage() + "\n")
     exit(KestractlExitCode.usage.rawValue)
 }
-let exitCode = await CommandDispatcher.run(
-    arguments: arguments,
-    environment: ProcessEnvironment.current,
-    streams: streams
-)
+// Ctrl-C cancels the command (exit 130, after it has said what keeps running).
+let exitCode = await InterruptSignal.cancellingOnInterrupt {
+    await CommandDispatcher.run(arguments: arguments, environment: ProcessEnvironment.current, streams: streams)
+}
 exit(exitCode)

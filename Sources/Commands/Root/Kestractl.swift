@@ -14,7 +14,8 @@ public struct Kestractl: AsyncParsableCommand {
             """,
         version: BuildInfo.versionLine,
         subcommands: [
-            ConfigCommand.self, FlowsCommand.self, ServerCommand.self, CompletionCommand.self, VersionCommand.self,
+            ConfigCommand.self, FlowsCommand.self, ExecutionsCommand.self, LogsCommand.self, ServerCommand.self,
+            CompletionCommand.self, VersionCommand.self,
         ]
     )
 

@@ -1,0 +1,21 @@
+import ArgumentParser
+
+/// `kestractl logs …`: list, follow and search execution logs.
+public struct LogsCommand: AsyncParsableCommand {
+    /// Name, abstract and subcommands.
+    public static let configuration = CommandConfiguration(
+        commandName: "logs",
+        abstract: "List, follow and search execution logs.",
+        discussion: """
+            Examples:
+              kestractl logs list 4wjtkzwVGBM9yKnjm3yv8r --min-level WARN
+              kestractl logs follow 4wjtkzwVGBM9yKnjm3yv8r
+              kestractl logs search -n company.team --query error --since 24h
+            """,
+        subcommands: [LogList.self, LogFollow.self, LogsSearch.self],
+        aliases: ["log"]
+    )
+
+    /// Creates the command.
+    public init() {}
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Client
+
+/// `kestractl logs search` (named so as not to clash with the client's `LogSearch` criteria).
+public struct LogsSearch: KestraCommand {
+    /// Name and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "search",
+        abstract: "Search logs across executions, newest first.",
+        discussion: """
+            Examples:
+              kestractl logs search -n company.team --flow hello_world --min-level ERROR
+              kestractl logs search --query timeout --since 24h --all -o json
+            """
+    )
+
+    /// `-n`.
+    @OptionGroup public var namespaceOption: NamespaceOption
+    /// `--flow ID`.
+    @Option(name: .long, help: "Only logs of this flow.") public var flow: String?
+    /// `--query Q`.
+    @Option(name: .long, help: "Free-text search.") public var query: String?
+    /// `--min-level L`.
+    @Option(
+        name: .long,
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+    public var minLevel: String?
+    /// `--since DUR`.
+    @Option(name: .long, help: ArgumentHelp("Only logs within this duration (24h, PT24H).", valueName: "duration"))
+    public var since: String?
+    /// Paging.
+    @OptionGroup public var paging: PageOptions
+    /// Global options.
+    @OptionGroup public var globals: GlobalOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Searches and prints the logs.
+    public func run(_ context: CommandContext) async throws {
+        let level = try LogLevelOption.parse(minLevel)
+        let timeRange = try since.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--since")) }
+        let namespace = try? context.namespace(positional: nil, option: namespaceOption)
+        let (flowId, text) = (flow, query)
+        let client = try context.client()
+        let entries = try await paging.collect(context, noun: "log lines") { page, size in
+            try await client.logs.search(
+                LogSearch(
+                    namespace: namespace, flowId: flowId, query: text, minLevel: level, timeRange: timeRange,
+                    page: page,
+                    size: size, sort: "timestamp:desc"))
+        }
+        try context.printer().printList(entries)
+    }
+}
