@@ -14,7 +14,8 @@ public struct Kestractl: AsyncParsableCommand {
             """,
         version: BuildInfo.versionLine,
         subcommands: [
-            ConfigCommand.self, FlowsCommand.self, ServerCommand.self, CompletionCommand.self, VersionCommand.self,
+            ConfigCommand.self, FlowsCommand.self, NamespacesCommand.self, NamespaceFilesCommand.self, KVCommand.self,
+            TriggersCommand.self, ServerCommand.self, CompletionCommand.self, VersionCommand.self,
         ]
     )
 
