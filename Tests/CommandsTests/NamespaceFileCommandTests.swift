@@ -1,3 +1,4 @@
+import Client
 import Emulator
 import Foundation
 import TestSupport
@@ -244,6 +245,40 @@ import Testing
             #expect(entries.map { $0["path"] as? String } == ["/archive", "/archive/a.txt"])
             let root = await workspace.run(["nsfiles", "delete", "company.team", "/", "--recursive", "--yes"])
             #expect(root.exitCode == 2)
+        }
+    }
+
+    @Test func aFileThatVanishesBeforeItsUploadFailsAloneAndWritesNothing() async throws {
+        try await FlowTestWorkspace.with { workspace, emulator in
+            let path = try workspace.write("gone.txt", "soon gone\n")
+            let entry = try #require(LocalFileTree.files(under: path).first)
+            try FileManager.default.removeItem(atPath: path)
+            var configuration = ClientConfiguration(baseURL: emulator.url)
+            configuration.authentication = .basic(
+                username: EmulatorFixture.username, password: EmulatorFixture.password)
+            let client = try KestraClient(configuration: configuration)
+            let result = await NamespaceFileUpload.upload(
+                entry, to: "gone.txt", client: client, namespace: "company.team", override: false, dryRun: false)
+            try await client.shutdown()
+            #expect(result.status == "FAILED")
+            #expect(result.error == "\(path): no such file or not readable")
+            #expect(await emulator.recordedRequests().filter { $0.method == "POST" }.isEmpty)
+            #expect(await workspace.run(["nsfiles", "get", "company.team", "gone.txt"]).exitCode == 4)
+        }
+    }
+
+    @Test func aBrokenDownloadLeavesNoLocalFile() async throws {
+        try await FlowTestWorkspace.with { workspace, emulator in
+            let body = String(repeating: "0123456789", count: 200_000)
+            let path = try workspace.write("big.txt", body)
+            #expect(await workspace.run(["nsfiles", "upload", "company.team", path, "big.txt"]).exitCode == 0)
+            await emulator.setFaults(FaultSettings(dropRate: 1, routes: "/files$"))
+            let target = workspace.directory + "/out"
+            let download = await workspace.run(["nsfiles", "download", "company.team", "big.txt", target + "/big.txt"])
+            #expect(download.exitCode == 5)
+            #expect(download.stdout.contains("FAILED"))
+            #expect(!FileManager.default.fileExists(atPath: target + "/big.txt"))
+            #expect((try? FileManager.default.contentsOfDirectory(atPath: target))?.isEmpty ?? true)
         }
     }
 

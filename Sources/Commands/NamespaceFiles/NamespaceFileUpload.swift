@@ -90,7 +90,7 @@ public struct NamespaceFileUpload: KestraCommand {
     }
 
     /// Uploads one file unless the destination is a directory, or an existing file without `--override`.
-    private static func upload(
+    static func upload(
         _ entry: LocalFileTree.Entry, to destination: String, client: KestraClient, namespace: String,
         override: Bool, dryRun: Bool
     ) async -> NamespaceFileTransferResult {
