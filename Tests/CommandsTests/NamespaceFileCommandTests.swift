@@ -282,6 +282,29 @@ import Testing
         }
     }
 
+    @Test func aZipFileIsStoredAsItIsNotExtracted() async throws {
+        try await FlowTestWorkspace.with { workspace, _ in
+            let bytes = "PK\u{03}\u{04} not really an archive"
+            let path = try workspace.write("bundle.zip", bytes)
+            let upload = await workspace.run(["nsfiles", "upload", "company.team", path, "/"])
+            #expect(upload.exitCode == 0)
+            #expect(await workspace.run(["nsfiles", "get", "company.team", "bundle.zip"]).stdout == bytes)
+            let list = await workspace.run(["nsfiles", "list", "company.team", "-o", "json"])
+            let entries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(entries.map { $0["path"] as? String } == ["/bundle.zip"])
+        }
+    }
+
+    @Test func pathsAreNormalised() {
+        for root in ["", "/", ".", " / ", "//"] { #expect(NamespaceFilePath.normalize(root) == "") }
+        #expect(NamespaceFilePath.normalize("/scripts/etl.py") == "scripts/etl.py")
+        #expect(NamespaceFilePath.normalize("scripts/") == "scripts")
+        #expect(NamespaceFilePath.normalize(" /a/b/ ") == "a/b")
+        #expect(NamespaceFilePath.join("", "a") == "a")
+        #expect(NamespaceFilePath.join("a", "b/c") == "a/b/c")
+        #expect(NamespaceFilePath.display("") == "/")
+    }
+
     /// kestractl-go.md §5.2 items 11–14.
     @Test func goToolScenarios() async throws {
         try await FlowTestWorkspace.with { workspace, _ in
@@ -298,6 +321,15 @@ import Testing
             #expect(await workspace.run(["nsfiles", "get", "system", path]).stdout.contains("e2e tests"))
             #expect(await workspace.run(["nsfiles", "delete", "system", path, "--yes"]).exitCode == 0)
             #expect(await workspace.run(["nsfiles", "get", "system", path]).exitCode == 4)
+
+            // Item 13 (skipped in the Go suite): a directory uploaded to the root with --override.
+            let tree = try writeTree(workspace)
+            for _ in 0..<2 {
+                let again = await workspace.run(["nsfiles", "upload", "system", tree + "/", "./", "--override"])
+                #expect(again.exitCode == 0)
+                #expect(again.stderr == "")
+            }
+            #expect(await workspace.run(["nsfiles", "get", "system", "tree/a.txt"]).stdout == "alpha\n")
         }
     }
 }

@@ -8,7 +8,8 @@ public struct TriggerList: KestraCommand {
         commandName: "list",
         abstract: "List triggers with their type, state and next evaluation.",
         discussion: """
-            Without -n every namespace is searched (the context's namespace is not applied).
+            The namespace comes from -n, the shell session or the context; without one, every
+            namespace is searched.
 
             Examples:
               kestractl triggers list
@@ -31,7 +32,7 @@ public struct TriggerList: KestraCommand {
 
     /// Prints the triggers.
     public func run(_ context: CommandContext) async throws {
-        let namespace = namespaceOption.namespace ?? context.sessionNamespace
+        let namespace = try? context.namespace(positional: nil, option: namespaceOption)
         if flow != nil && namespace == nil {
             throw UsageError("--flow needs a namespace", hint: "add -n NAMESPACE")
         }
