@@ -8,7 +8,7 @@ public struct KVGet: KestraCommand {
         commandName: "get",
         abstract: "Show a key's type and exact value.",
         discussion: """
-            Numbers are printed with all their digits (never through a floating-point value); JSON
+            Numbers are printed with all their digits (never through a floating-point value); JSON \
             values are printed compactly.
 
             Examples:

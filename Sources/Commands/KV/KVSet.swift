@@ -8,9 +8,9 @@ public struct KVSet: KestraCommand {
         commandName: "set",
         abstract: "Create or replace a typed value, checked before anything is sent.",
         discussion: """
-            TYPE is one of STRING NUMBER BOOLEAN DATETIME DATE DURATION JSON. The value is checked
-            for its type (exit 2 when it does not fit); --ttl (30m, 1h, 2d or ISO-8601) makes the
-            key expire. --value-stdin reads the value from standard input (one trailing newline
+            TYPE is one of STRING NUMBER BOOLEAN DATETIME DATE DURATION JSON. The value is checked \
+            for its type (exit 2 when it does not fit); --ttl (30m, 1h, 2d or ISO-8601) makes the \
+            key expire. --value-stdin reads the value from standard input (one trailing newline \
             stripped), for large or secret values.
 
             Examples:

@@ -9,10 +9,10 @@ public struct NamespaceFileDownload: KestraCommand {
         commandName: "download",
         abstract: "Download a file, or a whole directory tree with --recursive, with a per-file report.",
         discussion: """
-            A file is written to LOCAL (into LOCAL/<name> when LOCAL is a directory); a directory's
-            contents are written under LOCAL, which is created when missing. Each file is streamed
-            to a temporary file next to its target and renamed into place, so nothing is ever half
-            written; an existing local file is kept (a failed row) unless --override.
+            A file is written to LOCAL (into LOCAL/<name> when LOCAL is a directory); a directory's \
+            contents are written under LOCAL, which is created when missing. Each file is streamed \
+            to a temporary file next to its target and renamed into place, so nothing is ever half \
+            written; an existing local file is kept (a failed row) unless --override. \
             Exit 5 when any file failed.
 
             Examples:

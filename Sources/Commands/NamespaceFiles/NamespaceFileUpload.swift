@@ -9,11 +9,11 @@ public struct NamespaceFileUpload: KestraCommand {
         commandName: "upload",
         abstract: "Upload a file or a directory tree, with an exact per-file report.",
         discussion: """
-            A file lands exactly at DEST (at DEST/<name> when DEST is the root or ends with /). A
-            directory is walked recursively (hidden files and directories skipped) and lands at
-            DEST/<directory name>/…, or directly under DEST with --no-root. An existing file is a
-            per-file failure unless --override, which replaces it with a single overwrite request.
-            Files are uploaded concurrently and streamed from disk; the report is sorted by source.
+            A file lands exactly at DEST (at DEST/<name> when DEST is the root or ends with /). A \
+            directory is walked recursively (hidden files and directories skipped) and lands at \
+            DEST/<directory name>/…, or directly under DEST with --no-root. An existing file is a \
+            per-file failure unless --override, which replaces it with a single overwrite request. \
+            Files are uploaded concurrently and streamed from disk; the report is sorted by source. \
             Exit 5 when any file failed.
 
             Examples:

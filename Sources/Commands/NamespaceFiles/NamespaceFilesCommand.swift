@@ -7,7 +7,7 @@ public struct NamespaceFilesCommand: AsyncParsableCommand {
         commandName: "nsfiles",
         abstract: "List, read, upload, download, move and delete namespace files.",
         discussion: """
-            Paths are inside the namespace: "", "/" and "." are the root; leading and trailing "/"
+            Paths are inside the namespace: "", "/" and "." are the root; leading and trailing "/" \
             are ignored.
 
             Examples:

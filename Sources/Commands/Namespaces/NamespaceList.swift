@@ -8,7 +8,7 @@ public struct NamespaceList: KestraCommand {
         commandName: "list",
         abstract: "List namespaces, optionally those whose id contains a text.",
         discussion: """
-            Without --all one page is shown (and `Showing N of TOTAL` on stderr when there are more);
+            Without --all one page is shown (and `Showing N of TOTAL` on stderr when there are more); \
             --all reads every page.
 
             Examples:

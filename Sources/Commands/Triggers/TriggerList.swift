@@ -8,7 +8,7 @@ public struct TriggerList: KestraCommand {
         commandName: "list",
         abstract: "List triggers with their type, state and next evaluation.",
         discussion: """
-            The namespace comes from -n, the shell session or the context; without one, every
+            The namespace comes from -n, the shell session or the context; without one, every \
             namespace is searched.
 
             Examples:
