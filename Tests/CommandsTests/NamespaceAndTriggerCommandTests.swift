@@ -58,7 +58,7 @@ import Testing
     }
 
     @Test func triggersListDisableEnableUnlock() async throws {
-        try await FlowTestWorkspace.with { workspace, _ in
+        try await FlowTestWorkspace.with { workspace, emulator in
             let path = try workspace.write("nightly.yml", Self.scheduled)
             #expect(await workspace.run(["flows", "deploy", path]).exitCode == 0)
             let list = await workspace.run(["triggers", "list", "-n", "company.team", "--flow", "nightly"])
@@ -85,6 +85,16 @@ import Testing
             let unlock = await workspace.run(["triggers", "unlock", "company.team", "nightly", "every_min"])
             // Unlocking a trigger that no execution holds is the server's 409.
             #expect(unlock == CommandRun(stdout: "", stderr: "Error: Conflict: Trigger is not locked\n", exitCode: 1))
+            #expect(await emulator.lockTrigger(namespace: "company.team", flowId: "nightly", triggerId: "every_min"))
+            let locked = await workspace.run(["triggers", "list", "-n", "company.team", "-o", "json"])
+            let lockedItems = try JSONSerialization.jsonObject(with: Data(locked.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect((lockedItems.first?["state"] as? [String: Any])?["locked"] as? Bool == true)
+            let released = await workspace.run(["triggers", "unlock", "company.team", "nightly", "every_min"])
+            #expect(
+                released
+                    == CommandRun(
+                        stdout: "Trigger 'every_min' of flow 'company.team/nightly' unlocked.\n", stderr: "",
+                        exitCode: 0))
             let missing = await workspace.run(["triggers", "disable", "company.team", "nightly", "nope"])
             #expect(missing.exitCode == 4)
             let flowWithoutNamespace = await workspace.run(["triggers", "list", "--flow", "nightly"])
