@@ -54,6 +54,14 @@ import Testing
                 ])
             let file = await workspace.run(["nsfiles", "get", "company.team", "/scripts/tree/sub/b.sql"])
             #expect(file == CommandRun(stdout: "select 1;\n", stderr: "", exitCode: 0))
+            let directory = await workspace.run(["nsfiles", "cat", "company.team", "scripts/tree/"])
+            #expect(
+                directory
+                    == CommandRun(
+                        stdout: "",
+                        stderr:
+                            "Error: '/scripts/tree' is a directory\n  hint: list it with 'kestractl nsfiles list company.team /scripts/tree'\n",
+                        exitCode: 2))
         }
     }
 

@@ -33,10 +33,21 @@ public struct NamespaceFileGet: KestraCommand {
         if let revision, revision < 1 { throw ValidationError("--revision must be 1 or more, got \(revision)") }
     }
 
-    /// Streams the file.
+    /// Streams the file; a directory is a usage error pointing at `nsfiles list`.
     public func run(_ context: CommandContext) async throws {
-        let body = try await context.client().files.open(
-            namespace: namespace, path: NamespaceFilePath.normalize(path), revision: revision)
+        let client = try context.client()
+        let file = NamespaceFilePath.normalize(path)
+        let body: ResponseBody
+        do {
+            body = try await client.files.open(namespace: namespace, path: file, revision: revision)
+        } catch let error as KestraError where error.status == 404 {
+            guard let attributes = try? await client.files.stats(namespace: namespace, path: file),
+                attributes.isDirectory
+            else { throw error }
+            let shown = NamespaceFilePath.display(file)
+            throw UsageError(
+                "'\(shown)' is a directory", hint: "list it with 'kestractl nsfiles list \(namespace) \(shown)'")
+        }
         for try await chunk in body {
             context.streams.stdout.write(bytes: chunk)
         }
