@@ -22,7 +22,7 @@ extension EmulatorState {
     func fileStats(_ request: EmulatorRequest, namespace: String) throws(APIError) -> EmulatorResponse {
         let path = try NamespaceFileTree.normalize(request.query.first("path"))
         guard let attributes = tree(namespace).attributes(path) else {
-            throw APIError.notFound("File not found: \(path)")
+            throw APIError.notFound("File '\(path)' was not found in namespace '\(namespace)'")
         }
         return .json(attributes)
     }
@@ -31,7 +31,7 @@ extension EmulatorState {
         let path = try NamespaceFileTree.normalize(request.query.first("path"))
         let revision = request.query.first("revision").flatMap { Int($0) }
         guard let contents = tree(namespace).contents(path, revision: revision) else {
-            throw APIError.notFound("File not found: \(path)")
+            throw APIError.notFound("File '\(path)' was not found in namespace '\(namespace)'")
         }
         var response = EmulatorResponse.octets(contents)
         response.headers.append(("Cache-Control", "no-cache"))
@@ -99,7 +99,7 @@ extension EmulatorState {
     func fileRevisions(_ request: EmulatorRequest, namespace: String) throws(APIError) -> EmulatorResponse {
         let path = try NamespaceFileTree.normalize(request.query.first("path"))
         guard let count = tree(namespace).revisionCount(path) else {
-            throw APIError.notFound("File not found: \(path)")
+            throw APIError.notFound("File '\(path)' was not found in namespace '\(namespace)'")
         }
         return .json(.array((1...count).map { .object([("revision", .int($0))]) }))
     }

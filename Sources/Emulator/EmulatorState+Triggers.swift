@@ -58,7 +58,9 @@ extension EmulatorState {
             }
             members.append(("nextEvaluationDate", .string(Timestamp.format(next))))
         }
-        members += [("disabled", .bool(disabled)), ("locked", .bool(false)), ("kind", .string(kind))]
+        members += [
+            ("disabled", .bool(disabled)), ("locked", .bool(override?.locked ?? false)), ("kind", .string(kind)),
+        ]
         return .object(members)
     }
 
@@ -111,8 +113,9 @@ extension EmulatorState {
     }
 
     private func setTriggerDisabled(_ trigger: DeclaredTrigger, _ disabled: Bool) {
-        triggerOverrides[EmulatorState.triggerKey(trigger.namespace, trigger.flowId, trigger.id)] = TriggerOverride(
-            disabled: disabled, updatedAt: Date())
+        let key = EmulatorState.triggerKey(trigger.namespace, trigger.flowId, trigger.id)
+        triggerOverrides[key] = TriggerOverride(
+            disabled: disabled, updatedAt: Date(), locked: triggerOverrides[key]?.locked ?? false)
     }
 
     func setTriggerDisabled(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
@@ -150,8 +153,25 @@ extension EmulatorState {
     }
 
     func unlockTrigger(namespace: String, flowId: String, triggerId: String) throws(APIError) -> EmulatorResponse {
+        let trigger = try requireTrigger(namespace, flowId, triggerId)
+        let key = EmulatorState.triggerKey(namespace, flowId, triggerId)
+        guard var override = triggerOverrides[key], override.locked else {
+            throw APIError.conflict("Trigger is not locked")
+        }
+        override.locked = false
+        override.updatedAt = Date()
+        triggerOverrides[key] = override
+        return .json(triggerStateJSON(trigger))
+    }
+
+    /// Marks a trigger as held by a running execution, as a stuck worker would leave it.
+    func lockTrigger(namespace: String, flowId: String, triggerId: String) throws(APIError) {
         _ = try requireTrigger(namespace, flowId, triggerId)
-        throw APIError.conflict("Trigger is not locked")
+        let key = EmulatorState.triggerKey(namespace, flowId, triggerId)
+        var override = triggerOverrides[key] ?? TriggerOverride(disabled: nil, updatedAt: Date())
+        override.locked = true
+        override.updatedAt = Date()
+        triggerOverrides[key] = override
     }
 
     func restartTrigger(namespace: String, flowId: String, triggerId: String) throws(APIError) -> EmulatorResponse {

@@ -14,6 +14,8 @@ actor EmulatorState {
     struct TriggerOverride {
         var disabled: Bool?
         var updatedAt: Date
+        /// Held by an execution (set through ``KestraEmulator/lockTrigger(namespace:flowId:triggerId:)``).
+        var locked = false
     }
 
     static let maximumLogsPerExecution = 10_000

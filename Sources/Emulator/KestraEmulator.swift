@@ -128,6 +128,13 @@ public final class KestraEmulator: Sendable {
         try? await state.reset()
     }
 
+    /// Locks a declared trigger as if an execution held it, so that `unlock` has something to release;
+    /// false when the flow declares no such trigger.
+    @discardableResult
+    public func lockTrigger(namespace: String, flowId: String, triggerId: String) async -> Bool {
+        (try? await state.lockTrigger(namespace: namespace, flowId: flowId, triggerId: triggerId)) != nil
+    }
+
     /// Replaces the current fault settings.
     public func setFaults(_ faults: FaultSettings) async {
         control.setFaults(faults)

@@ -12,6 +12,8 @@ import Testing
         #expect(try roundTrip("1725000000000000001") == "1725000000000000001")
         #expect(try roundTrip("18446744073709551615") == "18446744073709551615")
         #expect(try roundTrip("-9223372036854775808") == "-9223372036854775808")
+        #expect(try roundTrip("123456789012345678901234567890") == "123456789012345678901234567890")
+        #expect(try roundTrip("[-98765432109876543210987,2.5]") == "[-98765432109876543210987,2.5]")
     }
 
     @Test func bigIntegerKeepsItsDigits() throws {

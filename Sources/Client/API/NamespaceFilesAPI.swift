@@ -75,11 +75,15 @@ public struct NamespaceFilesAPI: Sendable {
     }
 
     /// Uploads a local file to `path`, streamed from disk with its exact length; overwrites an existing file.
+    ///
+    /// The file is stored as it is, `.zip` files included: Kestra extracts any upload whose part
+    /// *filename* ends in `.zip`, so such a name gets a suffix in the part (the path is what names the file).
     public func upload(namespace: String, path: String, localPath: String) async throws {
+        var filename = Self.fileName(path)
+        if filename.lowercased().hasSuffix(".zip") { filename += ".bin" }
         try await upload(
             namespace: namespace, path: path,
-            part: .file(
-                name: "fileContent", filename: Self.fileName(path), path: localPath))
+            part: .file(name: "fileContent", filename: filename, path: localPath))
     }
 
     /// Uploads bytes held in memory to `path`; a `filename` ending in `.zip` makes the server extract it.

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Any JSON value, used for inputs, outputs, variables, task definitions and KV values; numbers stay exact.
 public enum JSONValue: Sendable, Hashable {
     /// `null`
@@ -44,6 +46,9 @@ extension JSONValue: Codable {
             self = .number(JSONNumber(value))
         } else if let value = try? container.decode(UInt64.self) {
             self = .number(JSONNumber(value))
+        } else if let value = try? container.decode(Decimal.self), let number = JSONValue.wholeNumber(value) {
+            // Integers beyond 64 bits: Decimal reads the digits exactly where Double would round them.
+            self = .number(number)
         } else if let value = try? container.decode(Double.self) {
             self = .number(JSONNumber(value))
         } else if let value = try? container.decode(String.self) {
@@ -68,6 +73,8 @@ extension JSONValue: Codable {
                 try container.encode(integer)
             } else if let unsigned = number.uint64Value {
                 try container.encode(unsigned)
+            } else if JSONValue.isIntegerText(number.text), let decimal = Decimal(string: number.text) {
+                try container.encode(decimal)
             } else {
                 try container.encode(number.doubleValue)
             }
@@ -75,5 +82,17 @@ extension JSONValue: Codable {
         case .array(let value): try container.encode(value)
         case .object(let value): try container.encode(value)
         }
+    }
+
+    /// The number for a whole Decimal read from JSON, nil for fractions.
+    private static func wholeNumber(_ value: Decimal) -> JSONNumber? {
+        let text = value.description
+        return isIntegerText(text) ? JSONNumber(text: text) : nil
+    }
+
+    /// Whether `text` is an optionally negative run of digits.
+    private static func isIntegerText(_ text: String) -> Bool {
+        let digits = text.hasPrefix("-") ? text.dropFirst() : Substring(text)
+        return !digits.isEmpty && digits.allSatisfy { $0.isASCII && $0.isNumber }
     }
 }

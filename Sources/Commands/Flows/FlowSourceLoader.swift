@@ -26,12 +26,11 @@ enum FlowSourceLoader {
                 continue
             }
             if isDirectory.boolValue {
-                var visited = Set<String>()
-                let found = flowFiles(in: path, recursive: recursive, visited: &visited)
+                let found = flowFiles(in: path, recursive: recursive)
                 if found.isEmpty {
                     files.append(LoadedFile(path: path, error: "no flow files (*.yml, *.yaml) in this directory"))
                 }
-                files += found.map(read)
+                files += found
             } else {
                 files.append(read(path))
             }
@@ -53,21 +52,10 @@ enum FlowSourceLoader {
         return LoadedFile(path: path, documents: documents)
     }
 
-    private static func flowFiles(in directory: String, recursive: Bool, visited: inout Set<String>) -> [String] {
-        let resolved = URL(fileURLWithPath: directory).resolvingSymlinksInPath().path
-        guard visited.insert(resolved).inserted else { return [] }
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
-        var result: [String] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
-            let path = directory.hasSuffix("/") ? directory + name : directory + "/" + name
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
-                if recursive { result += flowFiles(in: path, recursive: true, visited: &visited) }
-            } else if name.hasSuffix(".yml") || name.hasSuffix(".yaml") {
-                result.append(path)
-            }
-        }
-        return result
+    /// Flow files found by ``LocalFileTree``; unusable `*.yml` entries keep their problem.
+    private static func flowFiles(in directory: String, recursive: Bool) -> [LoadedFile] {
+        LocalFileTree.files(under: directory, recursive: recursive)
+            .filter { $0.relative.hasSuffix(".yml") || $0.relative.hasSuffix(".yaml") }
+            .map { entry in entry.problem.map { LoadedFile(path: entry.path, error: $0) } ?? read(entry.path) }
     }
 }

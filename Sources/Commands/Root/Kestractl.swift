@@ -14,8 +14,10 @@ public struct Kestractl: AsyncParsableCommand {
             """,
         version: BuildInfo.versionLine,
         subcommands: [
-            ConfigCommand.self, FlowsCommand.self, ExecutionsCommand.self, LogsCommand.self, ServerCommand.self,
-            CompletionCommand.self, VersionCommand.self,
+            ConfigCommand.self, FlowsCommand.self, ExecutionsCommand.self, LogsCommand.self, NamespacesCommand.self,
+            NamespaceFilesCommand.self, KVCommand.self, TriggersCommand.self, ServerCommand.self,
+            CompletionCommand.self,
+            VersionCommand.self,
         ]
     )
 

@@ -1,0 +1,35 @@
+import ArgumentParser
+import Client
+
+/// `kestractl kv delete NS KEY` (alias `rm`).
+public struct KVDelete: KestraCommand {
+    /// Name, alias, abstract and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "delete",
+        abstract: "Delete a key (exit 4 when it does not exist).",
+        discussion: """
+            Examples:
+              kestractl kv delete company.team threshold
+              kestractl kv rm company.team old_key
+            """,
+        aliases: ["rm"]
+    )
+
+    /// Namespace.
+    @Argument(help: "Namespace.") public var namespace: String
+    /// Key.
+    @Argument(help: "Key.") public var key: String
+    /// Global options.
+    @OptionGroup public var globals: GlobalOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Deletes and reports.
+    public func run(_ context: CommandContext) async throws {
+        guard try await context.client().kv.delete(namespace: namespace, key: key) else {
+            throw CommandFailure("key '\(key)' not found in namespace '\(namespace)'", exitCode: .notFound)
+        }
+        context.streams.stdout.write("Key '\(key)' deleted from namespace '\(namespace)'.\n")
+    }
+}

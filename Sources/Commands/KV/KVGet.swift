@@ -1,0 +1,42 @@
+import ArgumentParser
+import Client
+
+/// `kestractl kv get NS KEY`.
+public struct KVGet: KestraCommand {
+    /// Name, abstract and examples.
+    public static let configuration = CommandConfiguration(
+        commandName: "get",
+        abstract: "Show a key's type and exact value.",
+        discussion: """
+            Numbers are printed with all their digits (never through a floating-point value); JSON \
+            values are printed compactly.
+
+            Examples:
+              kestractl kv get company.team threshold
+              kestractl kv get company.team config -o json
+            """,
+        aliases: ["show"]
+    )
+
+    /// Namespace.
+    @Argument(help: "Namespace.") public var namespace: String
+    /// Key.
+    @Argument(help: "Key.") public var key: String
+    /// Global options.
+    @OptionGroup public var globals: GlobalOptions
+
+    /// Creates the command.
+    public init() {}
+
+    /// Prints the value.
+    public func run(_ context: CommandContext) async throws {
+        let value = try await context.client().kv.get(namespace: namespace, key: key)
+        let details = KVDetails(namespace: namespace, key: key, type: value.type, value: value.value)
+        try context.printer().printDetails(
+            details,
+            rows: [
+                ("Namespace", namespace), ("Key", key), ("Type", value.type.rawValue),
+                ("Value", try KVDetails.text(of: value.value)),
+            ])
+    }
+}

@@ -1,0 +1,6 @@
+import Client
+
+extension Namespace: TableRepresentable {
+    /// `ID`.
+    public static let columns: [TableColumn<Namespace>] = [TableColumn("id") { $0.id }]
+}
