@@ -109,14 +109,15 @@ import Testing
     @Test func timeoutExitsOneTwentyFourAndTheExecutionKeepsRunning() async throws {
         try await Flows.with { workspace, _ in
             let run = await workspace.run([
-                "executions", "run", "company.team", "slow", "--wait", "--timeout", "300ms", "-o", "json",
+                // 2 s also bounds each request: wide enough for a loaded machine, far below the 7 s flow.
+                "executions", "run", "company.team", "slow", "--wait", "--timeout", "2s", "-o", "json",
             ])
             #expect(run.exitCode == 124)
             #expect(run.stdout == "")
             let id = try #require(run.stderr.split(separator: "\n").first?.split(separator: " ").dropFirst().first)
             #expect(
                 run.stderr.hasSuffix(
-                    "Error: timed out after 300ms waiting for execution \(id); it keeps running\n"
+                    "Error: timed out after 2s waiting for execution \(id); it keeps running\n"
                         + "  hint: follow it with 'kestractl executions follow \(id)'\n"))
             let state = Flows.state(of: await workspace.run(["executions", "get", String(id), "-o", "json"]))
             #expect(state == "RUNNING")
@@ -240,8 +241,11 @@ import Testing
             let timedOut = try Flows.object(
                 await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
             let slowId = try #require(timedOut["id"] as? String)
-            let expired = await workspace.run(["executions", "follow", slowId, "--timeout", "PT0.2S"])
+            let expired = await workspace.run(["executions", "follow", slowId, "--timeout", "PT2S"])
             #expect(expired.exitCode == 124)
+            #expect(
+                expired.stderr.contains(
+                    "Error: timed out after PT2S waiting for execution \(slowId); it keeps running\n"))
         }
     }
 
@@ -349,7 +353,7 @@ import Testing
     @Test func waitingOnAPausedExecutionSaysHowToResumeIt() async throws {
         try await Flows.with { workspace, _ in
             let run = await workspace.run([
-                "executions", "run", "company.team", "approval", "--wait", "--timeout", "1s",
+                "executions", "run", "company.team", "approval", "--wait", "--timeout", "3s",
             ])
             #expect(run.exitCode == 124)
             #expect(run.stdout == "")
