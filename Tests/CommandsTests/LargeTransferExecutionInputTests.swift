@@ -15,12 +15,7 @@ import Testing
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let file = directory.appendingPathComponent("big.bin")
-        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: file)
-        for index in 0..<50 {
-            try handle.write(contentsOf: [UInt8](repeating: UInt8(truncatingIfNeeded: index), count: 1024 * 1024))
-        }
-        try handle.close()
+        try LargeFiles.writePattern(at: file.path, megabytes: Self.size / (1024 * 1024))
         let flow = directory.appendingPathComponent("upload.yml")
         try """
         id: upload

@@ -10,33 +10,6 @@ import Testing
 /// The emulator runs as a separate process so that only kestractl's memory is measured.
 @Suite(.serialized) struct LargeTransferNamespaceFileTreeTests {
     private static let bigSize = 100 * 1024 * 1024
-    private static let chunk = 1024 * 1024
-
-    private func writeBigFile(at path: String) throws {
-        _ = FileManager.default.createFile(atPath: path, contents: nil)
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
-        defer { try? handle.close() }
-        for index in 0..<(Self.bigSize / Self.chunk) {
-            var bytes = [UInt8](repeating: UInt8(truncatingIfNeeded: index * 7), count: Self.chunk)
-            bytes[0] = UInt8(truncatingIfNeeded: index >> 8)
-            try handle.write(contentsOf: bytes)
-        }
-    }
-
-    private func filesAreEqual(_ first: String, _ second: String) throws -> Bool {
-        let left = try FileHandle(forReadingFrom: URL(fileURLWithPath: first))
-        let right = try FileHandle(forReadingFrom: URL(fileURLWithPath: second))
-        defer {
-            try? left.close()
-            try? right.close()
-        }
-        while true {
-            let a = try left.read(upToCount: Self.chunk) ?? Data()
-            let b = try right.read(upToCount: Self.chunk) ?? Data()
-            if a != b { return false }
-            if a.isEmpty { return true }
-        }
-    }
 
     /// Every regular file below `root`, relative paths sorted.
     private func relativeFiles(_ root: String) -> [String] {
@@ -64,7 +37,7 @@ import Testing
             try Data("file \(index)\n\(String(repeating: "x", count: index))".utf8)
                 .write(to: URL(fileURLWithPath: folder + "/f\(index).txt"))
         }
-        try writeBigFile(at: tree + "/big.bin")
+        try LargeFiles.writePattern(at: tree + "/big.bin", megabytes: Self.bigSize / (1024 * 1024))
 
         let emulator = try await EmulatorProcess.start()
         let environment = [
@@ -96,7 +69,7 @@ import Testing
         #expect(expected.count == 1001)
         #expect(relativeFiles(copy) == expected)
         for path in expected {
-            #expect(try filesAreEqual(tree + "/" + path, copy + "/" + path), "\(path) differs")
+            #expect(try LargeFiles.areEqual(tree + "/" + path, copy + "/" + path), "\(path) differs")
         }
 
         let megabyte = Double(1024 * 1024)

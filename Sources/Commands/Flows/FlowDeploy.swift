@@ -45,7 +45,7 @@ public struct FlowDeploy: KestraCommand {
     @Flag(name: .customLong("dry-run"), help: "Report CREATE / UPDATE / UNCHANGED without writing anything.")
     public var dryRun = false
     /// Parallel deployments.
-    @Option(name: .long, help: "Flows deployed at the same time (default 4).") public var concurrency = 4
+    @OptionGroup public var parallelism: ConcurrencyOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -64,7 +64,6 @@ public struct FlowDeploy: KestraCommand {
         if let namespacePrefix, !NamespaceName.isValid(namespacePrefix) {
             throw ValidationError("invalid namespace prefix '\(namespacePrefix)': it must itself be a valid namespace")
         }
-        if !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 64") }
     }
 
     /// One flow ready to send, or a result already decided locally.
@@ -78,27 +77,14 @@ public struct FlowDeploy: KestraCommand {
         let jobs = FlowSourceLoader.load(paths, recursive: !noRecursive).flatMap(prepare)
         let client = try context.client()
         let (dryRun, override) = (self.dryRun, self.override)
-        var results = [FlowDeployResult?](repeating: nil, count: jobs.count)
-        var failedOnce = false
-        await withTaskGroup(of: (Int, FlowDeployResult).self) { group in
-            var running = 0
-            func collect(_ finished: (Int, FlowDeployResult)) {
-                results[finished.0] = finished.1
-                if finished.1.isFailure { failedOnce = true }
-                running -= 1
-            }
-            for (index, job) in jobs.enumerated() {
-                if running == concurrency, let finished = await group.next() { collect(finished) }
-                if failFast && failedOnce {
-                    results[index] = skipped(job)
-                    continue
+        let report = await ConcurrentJobs.perform(
+            jobs.map { job -> ConcurrentJob<FlowDeployResult> in
+                guard case .send = job else { return .done(skipped(job)) }
+                return .run(skipped: skipped(job)) {
+                    await Self.deploy(job, client: client, dryRun: dryRun, override: override)
                 }
-                group.addTask { (index, await Self.deploy(job, client: client, dryRun: dryRun, override: override)) }
-                running += 1
-            }
-            while let finished = await group.next() { collect(finished) }
-        }
-        let report = results.compactMap { $0 }
+            },
+            concurrency: parallelism.concurrency, failFast: failFast, isFailure: \.isFailure)
         let printer = try context.printer()
         try printer.printList(report)
         let failures = report.filter(\.isFailure).count

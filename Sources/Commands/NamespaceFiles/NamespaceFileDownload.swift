@@ -34,17 +34,12 @@ public struct NamespaceFileDownload: KestraCommand {
     /// Replace local files.
     @Flag(name: .long, help: "Replace local files that already exist.") public var override = false
     /// Parallel downloads.
-    @Option(name: .long, help: "Files downloaded at the same time (default 4).") public var concurrency = 4
+    @OptionGroup public var parallelism: ConcurrencyOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
     /// Creates the command.
     public init() {}
-
-    /// Rejects an out-of-range concurrency.
-    public mutating func validate() throws {
-        if !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 64") }
-    }
 
     /// Lists what to fetch, downloads concurrently and prints the report.
     public func run(_ context: CommandContext) async throws {
@@ -81,7 +76,7 @@ public struct NamespaceFileDownload: KestraCommand {
                     override: override)
             }
         }
-        let results = await NamespaceFileTransfer.perform(jobs, concurrency: concurrency, failFast: false)
+        let results = await NamespaceFileTransfer.perform(jobs, concurrency: parallelism.concurrency, failFast: false)
         try NamespaceFileTransfer.report(results, context: context, verb: "downloaded")
     }
 

@@ -42,17 +42,12 @@ public struct NamespaceFileUpload: KestraCommand {
     @Flag(name: .customLong("dry-run"), help: "Report CREATE / OVERWRITE without writing anything.")
     public var dryRun = false
     /// Parallel uploads.
-    @Option(name: .long, help: "Files uploaded at the same time (default 4).") public var concurrency = 4
+    @OptionGroup public var parallelism: ConcurrencyOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
     /// Creates the command.
     public init() {}
-
-    /// Rejects an out-of-range concurrency.
-    public mutating func validate() throws {
-        if !(1...64).contains(concurrency) { throw ValidationError("--concurrency must be between 1 and 64") }
-    }
 
     /// Plans every file, uploads concurrently and prints the report.
     public func run(_ context: CommandContext) async throws {
@@ -72,7 +67,8 @@ public struct NamespaceFileUpload: KestraCommand {
                     dryRun: dryRun)
             }
         }
-        let results = await NamespaceFileTransfer.perform(jobs, concurrency: concurrency, failFast: failFast)
+        let results = await NamespaceFileTransfer.perform(
+            jobs, concurrency: parallelism.concurrency, failFast: failFast)
         try NamespaceFileTransfer.report(results, context: context, verb: dryRun ? "to upload" : "uploaded")
     }
 

@@ -8,35 +8,6 @@ import Testing
 /// The emulator runs as a separate process so that only the client's memory is measured.
 @Suite(.serialized) struct LargeTransferTests {
     private static let size = 200 * 1024 * 1024
-    private static let chunk = 1024 * 1024
-
-    /// Writes `size` bytes of a position-dependent pattern, one chunk at a time.
-    private func writePatternFile(at url: URL) throws {
-        _ = FileManager.default.createFile(atPath: url.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: url)
-        defer { try? handle.close() }
-        for index in 0..<(Self.size / Self.chunk) {
-            var bytes = [UInt8](repeating: UInt8(truncatingIfNeeded: index), count: Self.chunk)
-            bytes[0] = UInt8(truncatingIfNeeded: index >> 8)
-            try handle.write(contentsOf: bytes)
-        }
-    }
-
-    /// Compares two files chunk by chunk without loading either.
-    private func filesAreEqual(_ first: URL, _ second: URL) throws -> Bool {
-        let left = try FileHandle(forReadingFrom: first)
-        let right = try FileHandle(forReadingFrom: second)
-        defer {
-            try? left.close()
-            try? right.close()
-        }
-        while true {
-            let a = try left.read(upToCount: Self.chunk) ?? Data()
-            let b = try right.read(upToCount: Self.chunk) ?? Data()
-            if a != b { return false }
-            if a.isEmpty { return true }
-        }
-    }
 
     @Test func twoHundredMegabytesUpAndDownWithFlatMemory() async throws {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-large-\(UUID())")
@@ -44,7 +15,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: directory) }
         let source = directory.appendingPathComponent("big.bin")
         let copy = directory.appendingPathComponent("copy.bin")
-        try writePatternFile(at: source)
+        try LargeFiles.writePattern(at: source.path, megabytes: Self.size / (1024 * 1024))
 
         let emulator = try await EmulatorProcess.start()
         var configuration = ClientConfiguration(baseURL: emulator.url)
@@ -63,7 +34,8 @@ import Testing
 
         let stats = try FileManager.default.attributesOfItem(atPath: copy.path)
         #expect((stats[.size] as? Int) == Self.size)
-        #expect(try filesAreEqual(source, copy), "the downloaded file is byte-for-byte the uploaded one")
+        #expect(
+            try LargeFiles.areEqual(source.path, copy.path), "the downloaded file is byte-for-byte the uploaded one")
 
         let megabyte = Double(1024 * 1024)
         let uploadGrowth = Double(afterUpload - baseline) / megabyte
