@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import Commands
@@ -49,7 +50,33 @@ import Testing
         #expect(
             run
                 == CommandRun(
-                    stdout: "- current: true\n  name: y\n  host: http://y:8080\n  tenant: main\n  auth: token\n",
+                    stdout: "- auth: token\n  current: true\n  host: http://y:8080\n  name: y\n  tenant: main\n",
                     stderr: "", exitCode: 0))
+    }
+}
+
+@Suite struct StatusOutputTests {
+    @Test func mutationsPrintOneDocumentInJSONAndYAML() async throws {
+        try await FlowTestWorkspace.with { workspace, _ in
+            let path = try workspace.write("gone.yml", FlowTestWorkspace.flow("gone", "team"))
+            _ = await workspace.run(["flows", "deploy", path])
+            let deleted = await workspace.run(["flows", "delete", "team", "gone", "--yes", "-o", "json"])
+            #expect(
+                deleted
+                    == CommandRun(
+                        stdout: "{\n  \"id\" : \"gone\",\n  \"namespace\" : \"team\",\n  \"status\" : \"deleted\"\n}\n",
+                        stderr: "", exitCode: 0))
+            _ = await workspace.run(["kv", "set", "team", "NUMBER", "n", "7"])
+            let kv = await workspace.run(["kv", "delete", "team", "n", "-o", "yaml"])
+            #expect(kv == CommandRun(stdout: "key: n\nnamespace: team\nstatus: deleted\n", stderr: "", exitCode: 0))
+            let context = await workspace.run([
+                "config", "add", "ci", "http://ci:8080", "main", "-t", "tok", "-o", "json",
+            ])
+            let object = try JSONSerialization.jsonObject(with: Data(context.stdout.utf8)) as? [String: Any]
+            #expect(object?["context"] as? String == "ci")
+            #expect(object?["default"] as? Bool == true)
+            #expect(object?["auth"] as? String == "token")
+            #expect(!context.stdout.contains("tok\""), "no secret in the document")
+        }
     }
 }

@@ -84,7 +84,13 @@ public struct ConfigAdd: KestraCommand {
         if token != nil { text += "Token: [REDACTED]\n" }
         if let username = globals.username { text += "Username: \(username)\nPassword: [REDACTED]\n" }
         if let namespace { text += "Namespace: \(namespace)\n" }
-        context.streams.stdout.write(text)
+        var fields: [String: StatusValue] = [
+            "context": .text(name), "host": .text(newContext.host), "tenant": .text(tenant),
+            "default": .flag(madeDefault),
+            "auth": .text(newContext.authMethod ?? "none"),
+        ]
+        if let namespace { fields["namespace"] = .text(namespace) }
+        try context.printer().printStatus(text, fields)
         if newContext.authMethod == nil {
             context.streams.stderr.write(
                 "note: context '\(name)' has no credentials; requests will be sent without authentication\n")

@@ -24,6 +24,6 @@ public struct ConfigCurrent: KestraCommand {
         guard let name = try context.settings().contextName else {
             throw UsageError("no context is in use", hint: "select one with 'kestractl config use NAME'")
         }
-        context.streams.stdout.write(name + "\n")
+        try context.printer().printStatus(name, ["context": .text(name)])
     }
 }

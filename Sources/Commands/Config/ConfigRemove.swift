@@ -27,6 +27,7 @@ public struct ConfigRemove: KestraCommand {
         try context.configStore.update { file in
             guard file.removeContext(name) else { throw ConfigCommandError.unknownContext(name, file) }
         }
-        context.streams.stdout.write("Context '\(name)' removed.\n")
+        try context.printer().printStatus(
+            "Context '\(name)' removed.", ["context": .text(name), "status": .text("removed")])
     }
 }

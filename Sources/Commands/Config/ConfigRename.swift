@@ -29,6 +29,7 @@ public struct ConfigRename: KestraCommand {
             guard file.context(named: new) == nil else { throw UsageError("context '\(new)' already exists") }
             file.renameContext(old, to: new)
         }
-        context.streams.stdout.write("Context '\(old)' renamed to '\(new)'.\n")
+        try context.printer().printStatus(
+            "Context '\(old)' renamed to '\(new)'.", ["context": .text(new), "previousName": .text(old)])
     }
 }

@@ -28,7 +28,7 @@ public struct ConfigUse: KestraCommand {
             guard file.context(named: name) != nil else { throw ConfigCommandError.unknownContext(name, file) }
             file.setDefaultContext(name)
         }
-        context.streams.stdout.write("Default context set to '\(name)'.\n")
+        try context.printer().printStatus("Default context set to '\(name)'.", ["defaultContext": .text(name)])
     }
 }
 

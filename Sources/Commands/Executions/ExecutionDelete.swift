@@ -31,6 +31,6 @@ public struct ExecutionDelete: KestraCommand {
             return
         }
         try await context.client().executions.delete(id: id)
-        context.streams.stdout.write("Execution '\(id)' deleted.\n")
+        try context.printer().printStatus("Execution '\(id)' deleted.", ["id": .text(id), "status": .text("deleted")])
     }
 }

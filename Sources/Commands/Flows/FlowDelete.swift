@@ -33,6 +33,8 @@ public struct FlowDelete: KestraCommand {
             return
         }
         try await context.client().flows.delete(namespace: namespace, id: id)
-        context.streams.stdout.write("Flow '\(id)' deleted from namespace '\(namespace)'.\n")
+        try context.printer().printStatus(
+            "Flow '\(id)' deleted from namespace '\(namespace)'.",
+            ["namespace": .text(namespace), "id": .text(id), "status": .text("deleted")])
     }
 }

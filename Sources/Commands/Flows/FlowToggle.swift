@@ -25,6 +25,11 @@ public struct FlowToggle: ParsableArguments, Sendable {
         let unchanged = references.count - changed
         var text = "\(changed) flow\(changed == 1 ? "" : "s") \(verb)"
         if unchanged > 0 { text += ", \(unchanged) already \(verb)" }
-        context.streams.stdout.write(text + ".\n")
+        try context.printer().printStatus(
+            text + ".",
+            [
+                "namespace": .text(namespace), "status": .text(verb), "changed": .count(changed),
+                "unchanged": .count(unchanged),
+            ])
     }
 }

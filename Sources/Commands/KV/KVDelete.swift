@@ -30,6 +30,8 @@ public struct KVDelete: KestraCommand {
         guard try await context.client().kv.delete(namespace: namespace, key: key) else {
             throw CommandFailure("key '\(key)' not found in namespace '\(namespace)'", exitCode: .notFound)
         }
-        context.streams.stdout.write("Key '\(key)' deleted from namespace '\(namespace)'.\n")
+        try context.printer().printStatus(
+            "Key '\(key)' deleted from namespace '\(namespace)'.",
+            ["namespace": .text(namespace), "key": .text(key), "status": .text("deleted")])
     }
 }

@@ -55,6 +55,11 @@ public struct KVSet: KestraCommand {
         let ttl = try self.ttl.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--ttl")) }
         try await context.client().kv.put(namespace: namespace, key: key, jsonText: jsonText, ttl: ttl)
         let expiry = ttl.map { " (expires after \($0))" } ?? ""
-        context.streams.stdout.write("Key '\(key)' set in namespace '\(namespace)' as \(kvType.rawValue)\(expiry).\n")
+        var fields: [String: StatusValue] = [
+            "namespace": .text(namespace), "key": .text(key), "type": .text(kvType.rawValue), "status": .text("set"),
+        ]
+        if let ttl { fields["ttl"] = .text(ttl) }
+        try context.printer().printStatus(
+            "Key '\(key)' set in namespace '\(namespace)' as \(kvType.rawValue)\(expiry).", fields)
     }
 }

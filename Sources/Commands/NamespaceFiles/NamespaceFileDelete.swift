@@ -53,6 +53,8 @@ public struct NamespaceFileDelete: KestraCommand {
             return
         }
         try await client.files.delete(namespace: namespace, path: target)
-        context.streams.stdout.write("Deleted '\(shown)' from namespace '\(namespace)'.\n")
+        try context.printer().printStatus(
+            "Deleted '\(shown)' from namespace '\(namespace)'.",
+            ["namespace": .text(namespace), "path": .text(shown), "status": .text("deleted")])
     }
 }

@@ -38,8 +38,14 @@ public struct NamespaceFileMove: KestraCommand {
     public func run(_ context: CommandContext) async throws {
         let (source, destination) = (NamespaceFilePath.normalize(from), NamespaceFilePath.normalize(to))
         try await context.client().files.move(namespace: namespace, from: source, to: destination)
-        context.streams.stdout.write(
-            "Moved '\(NamespaceFilePath.display(source))' to '\(NamespaceFilePath.display(destination))' in namespace '\(namespace)'.\n"
+        let (shownSource, shownDestination) = (
+            NamespaceFilePath.display(source), NamespaceFilePath.display(destination)
         )
+        try context.printer().printStatus(
+            "Moved '\(shownSource)' to '\(shownDestination)' in namespace '\(namespace)'.",
+            [
+                "namespace": .text(namespace), "from": .text(shownSource), "to": .text(shownDestination),
+                "status": .text("moved"),
+            ])
     }
 }

@@ -65,6 +65,16 @@ public struct OutputPrinter: Sendable {
         return render(headers, style: colors.bold) + cells.map { render($0) }.joined()
     }
 
+    /// Reports a mutation: the sentence in table mode, an object of `fields` with `-o json|yaml`
+    /// (so stdout stays one document).
+    public func printStatus(_ sentence: String, _ fields: [String: StatusValue]) throws {
+        switch format {
+        case .table: output.write(sentence.hasSuffix("\n") ? sentence : sentence + "\n")
+        case .json: output.write(try Self.json(fields) + "\n")
+        case .yaml: output.write(try YAMLText.encode(fields))
+        }
+    }
+
     /// Pretty, key-sorted JSON; keys as the value's `Encodable` conformance names them (camelCase).
     public static func json<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()

@@ -7,7 +7,12 @@ enum TriggerToggle {
         let state = try await context.client().triggers.setDisabled(
             namespace: identity.namespace, flowId: identity.flow, triggerId: identity.trigger, disabled: disable)
         let verb = (state.disabled ?? disable) ? "disabled" : "enabled"
-        context.streams.stdout.write(
-            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' \(verb).\n")
+        try context.printer().printStatus(
+            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' \(verb).",
+            [
+                "namespace": .text(identity.namespace), "flow": .text(identity.flow),
+                "trigger": .text(identity.trigger),
+                "disabled": .flag(state.disabled ?? disable),
+            ])
     }
 }

@@ -24,7 +24,12 @@ public struct TriggerUnlock: KestraCommand {
     public func run(_ context: CommandContext) async throws {
         _ = try await context.client().triggers.unlock(
             namespace: identity.namespace, flowId: identity.flow, triggerId: identity.trigger)
-        context.streams.stdout.write(
-            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' unlocked.\n")
+        try context.printer().printStatus(
+            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' unlocked.",
+            [
+                "namespace": .text(identity.namespace), "flow": .text(identity.flow),
+                "trigger": .text(identity.trigger),
+                "status": .text("unlocked"),
+            ])
     }
 }
