@@ -38,7 +38,12 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .target(name: "Shell", dependencies: ["Commands", "CEditline"]),
+        .target(
+            name: "Shell",
+            dependencies: [
+                "Commands", "CEditline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
         .target(
             name: "Emulator",
             dependencies: [

@@ -30,6 +30,10 @@ static inline int kctl_history_setsize(History *h, int n) { HistEvent ev; return
 static inline int kctl_history_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
 static inline int kctl_history_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
 
+// The line buffer up to the cursor, as UTF-8 bytes (el_line's LineInfo has const pointers).
+static inline int kctl_el_cursor_offset(EditLine *e) { const LineInfo *li = el_line(e); return (int)(li->cursor - li->buffer); }
+static inline const char *kctl_el_buffer(EditLine *e) { return el_line(e)->buffer; }
+
 // Swift 6 rejects direct use of mutable C globals ("not concurrency-safe"): expose accessors.
 static inline FILE *kctl_stdin(void) { return stdin; }
 static inline FILE *kctl_stdout(void) { return stdout; }

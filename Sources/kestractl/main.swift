@@ -1,16 +1,24 @@
 import Commands
 import Foundation
+import Shell
 
-// Without arguments kestractl will open the interactive shell on a terminal (shell issue);
-// until then, and never without a terminal, it prints usage and exits 2.
-let arguments = Array(CommandLine.arguments.dropFirst())
+// Without arguments kestractl opens the interactive shell when stdin and stdout are terminals;
+// otherwise it prints usage and exits 2.
+var arguments = Array(CommandLine.arguments.dropFirst())
 let streams = OutputStreams.standard
 if arguments.isEmpty {
-    streams.stderr.write(Kestractl.helpMessage() + "\n")
-    exit(KestractlExitCode.usage.rawValue)
+    guard isatty(0) == 1, isatty(1) == 1 else {
+        streams.stderr.write(Kestractl.helpMessage() + "\n")
+        exit(KestractlExitCode.usage.rawValue)
+    }
+    arguments = ["shell"]
 }
-// Ctrl-C cancels the command (exit 130, after it has said what keeps running).
+// Ctrl-C cancels the command (exit 130, after it has said what keeps running). The interactive
+// shell installs its own SIGINT handling while it runs (Ctrl-C cancels one command, not the shell).
+let commandLine = arguments
 let exitCode = await InterruptSignal.cancellingOnInterrupt {
-    await CommandDispatcher.run(arguments: arguments, environment: ProcessEnvironment.current, streams: streams)
+    await CommandDispatcher.run(
+        arguments: commandLine, environment: ProcessEnvironment.current, streams: streams,
+        shellLauncher: ShellEntry.launcher)
 }
 exit(exitCode)

@@ -5,12 +5,15 @@ import ArgumentParser
 /// One-shot invocations, the interactive shell and scripts all come through here.
 public enum CommandDispatcher {
     /// Parses and runs `arguments` (without the program name) and returns the exit code.
+    ///
+    /// `shellLauncher` is what `kestractl shell` runs; nil (the default) makes `shell` a usage error.
     public static func run(
         arguments: [String],
         environment: [String: String],
         streams: OutputStreams,
         input: any TextInput = StandardInput(),
-        session: SessionState? = nil
+        session: SessionState? = nil,
+        shellLauncher: ShellLauncher? = nil
     ) async -> Int32 {
         let command: any ParsableCommand
         do {
@@ -29,11 +32,15 @@ public enum CommandDispatcher {
             return KestractlExitCode.success.rawValue
         }
         let context = CommandContext(
-            globals: kestraCommand.globals, environment: environment, streams: streams, input: input, session: session)
+            globals: kestraCommand.globals, environment: environment, streams: streams, input: input, session: session,
+            shellLauncher: shellLauncher)
         let exitCode: Int32
         do {
             try await kestraCommand.run(context)
             exitCode = KestractlExitCode.success.rawValue
+        } catch let shellExit as ShellExit {
+            // The shell has reported its own failures; only its code is left to return.
+            exitCode = shellExit.code
         } catch {
             exitCode = report(error, streams: streams)
         }

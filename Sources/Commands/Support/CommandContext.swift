@@ -14,6 +14,8 @@ public final class CommandContext: Sendable {
     public let input: any TextInput
     /// The shell session's state, nil for one-shot commands.
     public let session: SessionState?
+    /// What `kestractl shell` runs (injected by the executable; nil inside a session).
+    public let shellLauncher: ShellLauncher?
     /// Measures durations (round trips, waits).
     public let clock = ContinuousClock()
     private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
@@ -24,13 +26,15 @@ public final class CommandContext: Sendable {
         environment: [String: String],
         streams: OutputStreams,
         input: any TextInput = StandardInput(),
-        session: SessionState? = nil
+        session: SessionState? = nil,
+        shellLauncher: ShellLauncher? = nil
     ) {
         self.globals = globals
         self.environment = environment
         self.streams = streams
         self.input = input
         self.session = session
+        self.shellLauncher = shellLauncher
     }
 
     /// Reads a secret from piped input, stripping one trailing newline (`\n` or `\r\n`).

@@ -1,0 +1,23 @@
+import Commands
+
+/// Where server-backed completion candidates come from: the session's client, or a fake in tests.
+public protocol ServerCandidateSource: Sendable {
+    /// Every name of `kind` (within `namespace` when the kind needs one).
+    func candidates(_ kind: ServerCandidateKind, namespace: String?) async throws -> [String]
+}
+
+/// Candidates fetched through the session's client.
+public struct SessionCandidateSource: ServerCandidateSource {
+    /// The session's runner (its settings and clients).
+    let runner: ShellWordRunner
+
+    /// Creates a source on a session.
+    public init(runner: ShellWordRunner) {
+        self.runner = runner
+    }
+
+    /// Fetches with the session's client.
+    public func candidates(_ kind: ServerCandidateKind, namespace: String?) async throws -> [String] {
+        try await ServerCompletion.fetch(kind, namespace: namespace, context: runner.commandContext())
+    }
+}
