@@ -62,7 +62,7 @@ let package = Package(
         .target(name: "TestSupport", dependencies: ["Emulator"], path: "Tests/TestSupport"),
         .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator", "TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator", "TestSupport"], exclude: ["pty"]),
         .testTarget(
             name: "EmulatorTests",
             dependencies: [

@@ -21,7 +21,12 @@ public struct ExecutionList: KestraCommand {
     /// `--flow ID`.
     @Option(name: .long, help: "Only executions of this flow.") public var flow: String?
     /// `--state S`.
-    @Option(name: .long, help: ArgumentHelp("Only executions in this state (repeatable).", valueName: "state"))
+    @Option(
+        name: .long, help: ArgumentHelp("Only executions in this state (repeatable).", valueName: "state"),
+        completion: .list([
+            "CREATED", "RUNNING", "PAUSED", "RESTARTED", "KILLING", "SUCCESS", "WARNING", "FAILED", "KILLED",
+            "CANCELLED", "QUEUED", "RETRYING", "RETRIED", "SKIPPED",
+        ]))
     public var state: [String] = []
     /// `--label K=V`.
     @Option(name: .long, help: ArgumentHelp("Only executions with this label (repeatable).", valueName: "key=value"))

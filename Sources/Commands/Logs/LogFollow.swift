@@ -22,7 +22,8 @@ public struct LogFollow: KestraCommand {
     /// `--min-level L`.
     @Option(
         name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
+        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
     public var minLevel: String?
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

@@ -20,7 +20,8 @@ public struct LogList: KestraCommand {
     /// `--min-level L`.
     @Option(
         name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
+        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
     public var minLevel: String?
     /// `--task-id T`.
     @Option(name: .long, help: "Only the logs of this task.") public var taskId: String?

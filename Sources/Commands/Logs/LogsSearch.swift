@@ -23,7 +23,8 @@ public struct LogsSearch: KestraCommand {
     /// `--min-level L`.
     @Option(
         name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"))
+        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
+        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
     public var minLevel: String?
     /// `--since DUR`.
     @Option(name: .long, help: ArgumentHelp("Only logs within this duration (24h, PT24H).", valueName: "duration"))

@@ -37,10 +37,10 @@ public struct ShellCompleter: Sendable {
 
     /// The completion for the text before the cursor (no candidates inside an open quote).
     public func complete(_ text: String) -> ShellCompletion {
-        let lines: [ShellLine]
-        do {
-            lines = try ShellTokenizer.lines(text)
-        } catch {
+        // Inside an open quote, complete the quoted word as if the quote were closed.
+        guard
+            let lines = [text, text + "'", text + "\""].lazy.compactMap({ try? ShellTokenizer.lines($0) }).first
+        else {
             return ShellCompletion(word: "", candidates: [])
         }
         var words = (lines.last?.words ?? []).map { $0.literalText ?? "" }

@@ -1,0 +1,34 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// Drives the built `kestractl` through a real pseudo-terminal with pexpect
+/// (`Tests/ShellTests/pty/interactive.py`): prompt, `use`, Tab, Up, Ctrl-C, Ctrl-D, history file.
+@Suite struct InteractiveShellTests {
+    @Test func interactiveSessionThroughAPseudoTerminal() async throws {
+        let probe = try await run("/usr/bin/env", ["python3", "-c", "import pexpect"])
+        try #require(probe.status == 0, "python3 with pexpect is required for the pty tests: \(probe.output)")
+        let emulator = try await EmulatorProcess.start([
+            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
+        ])
+        let script = EmulatorFixture.repositoryRoot.appendingPathComponent("Tests/ShellTests/pty/interactive.py").path
+        let result = try await run(
+            "/usr/bin/env", ["python3", script, ChildProcess.path(of: "kestractl"), emulator.url])
+        _ = await emulator.stop()
+        #expect(result.status == 0, "pty checks failed:\n\(result.output)")
+    }
+
+    private func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let data = await Task.detached { pipe.fileHandleForReading.readDataToEndOfFile() }.value
+        await Task.detached { process.waitUntilExit() }.value
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,180 @@
+import Commands
+import Foundation
+import Synchronization
+import TestSupport
+import Testing
+
+@testable import Shell
+
+/// A server stand-in: fixed names after a delay, or always failing (server down).
+private final class FakeServer: ServerCandidateSource {
+    let delay: Duration
+    let down: Bool
+    let calls = Mutex(0)
+
+    init(delay: Duration = .zero, down: Bool = false) {
+        self.delay = delay
+        self.down = down
+    }
+
+    func candidates(_ kind: ServerCandidateKind, namespace: String?) async throws -> [String] {
+        calls.withLock { $0 += 1 }
+        if delay > .zero { try await Task.sleep(for: delay) }
+        if down { throw URLError(.cannotConnectToHost) }
+        switch kind {
+        case .namespaces: return ["company.ops", "company.team"]
+        case .flowIds: return namespace == "company.team" ? ["etl_daily", "hello_world"] : ["approval"]
+        case .executionIds: return ["4abc", "4abd", "7zzz"]
+        case .namespaceFiles: return ["/scripts/", "/scripts/run.py"]
+        }
+    }
+}
+
+/// Runs `body` on a plain thread, as the line editor does (the cache blocks its caller up to the deadline).
+private func onThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result) async -> Result {
+    await withCheckedContinuation { continuation in
+        Thread { continuation.resume(returning: body()) }.start()
+    }
+}
+
+@Suite struct ShellCompleterTests {
+    private func completer(
+        _ server: FakeServer? = FakeServer(), namespace: String? = "company.team", directory: String = "/"
+    ) -> ShellCompleter {
+        ShellCompleter(
+            server: server.map { ServerCandidateCache(source: $0) }, sessionNamespace: { namespace },
+            contexts: { ["lab", "local", "prod"] }, workingDirectory: directory)
+    }
+
+    @Test func commandNamesSubcommandsAndShellWords() {
+        let completion = completer().complete("fl")
+        #expect(completion.word == "fl")
+        #expect(completion.candidates == ["flows"])
+        #expect(completer().complete("flows li").candidates == ["flows list"].map { String($0.dropFirst(6)) })
+        #expect(completer().complete("").candidates.contains("executions"))
+        #expect(completer().complete("").candidates.contains("use"))
+        #expect(completer().complete("kestractl ser").candidates == ["server"])
+        #expect(completer().complete("executions ").candidates.contains("run"))
+        #expect(completer().complete("help fl").candidates == ["flows"])
+    }
+
+    @Test func flagsAndEnumValuesComeFromTheCommandTree() {
+        let flags = completer().complete("flows list --").candidates
+        #expect(flags.contains("--output") && flags.contains("--namespace") && flags.contains("--context"))
+        #expect(completer().complete("flows list -o ").candidates == ["json", "table", "yaml"])
+        #expect(completer().complete("flows list --output=j").candidates == ["--output=json"])
+        #expect(completer().complete("logs list X --min-level ").candidates.contains("ERROR"))
+        #expect(completer().complete("completion ").candidates == ["bash", "fish", "zsh"])
+        #expect(completer().complete("flows list --context l").candidates == ["lab", "local"])
+        #expect(completer().complete("use context p").candidates == ["prod"])
+        #expect(completer().complete("config use ").candidates == ["lab", "local", "prod"])
+    }
+
+    @Test func serverNamesForTheTypedOrSessionNamespace() async {
+        let shell = completer()
+        func complete(_ text: String) async -> [String] { await onThread { shell.complete(text).candidates } }
+        #expect(await complete("use comp") == ["company.ops", "company.team"])
+        #expect(await complete("flows get company.team he") == ["hello_world"])
+        #expect(await complete("flows get company.ops ") == ["approval"])
+        #expect(await complete("flows get hel") == ["hello_world"], "session namespace")
+        #expect(await complete("executions run company.team e") == ["etl_daily"])
+        #expect(await complete("executions get 4") == ["4abc", "4abd"])
+        #expect(await complete("nsfiles get company.team /scripts/r") == ["/scripts/run.py"])
+        #expect(await complete("flows list -n company.t") == ["company.team"])
+    }
+
+    @Test func localPaths() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-paths-\(UUID())").path
+        try FileManager.default.createDirectory(atPath: root + "/flows dir", withIntermediateDirectories: true)
+        try "x".write(toFile: root + "/flows dir/a.yml", atomically: true, encoding: .utf8)
+        try "x".write(toFile: root + "/input.csv", atomically: true, encoding: .utf8)
+        let paths = completer(directory: root)
+        #expect(paths.complete("flows deploy fl").candidates == ["flows dir/"])
+        #expect(paths.complete("flows deploy 'flows dir/").candidates == ["flows dir/a.yml"])
+        #expect(paths.complete("executions run company.team x --input file=@in").candidates == ["file=@input.csv"])
+    }
+
+    @Test func aSlowServerIsAbandonedAfterTheDeadlineAndFillsTheCache() async throws {
+        let server = FakeServer(delay: .seconds(2))
+        let cache = ServerCandidateCache(source: server)
+        // Timed on the calling thread itself: resuming this test task may wait for a busy pool.
+        let (first, waited) = await onThread {
+            let started = ContinuousClock.now
+            let names = cache.names(.namespaces, namespace: nil, scope: "")
+            return (names, ContinuousClock.now - started)
+        }
+        #expect(first.isEmpty)
+        #expect(waited < .milliseconds(900), "waited \(waited)")
+        try await Task.sleep(for: .milliseconds(2300))
+        let second = await onThread { cache.names(.namespaces, namespace: nil, scope: "") }
+        #expect(second == ["company.ops", "company.team"], "the abandoned fetch filled the cache")
+        #expect(server.calls.withLock { $0 } == 1)
+    }
+
+    @Test func aDeadServerYieldsNothingQuickly() async {
+        let shell = completer(FakeServer(down: true))
+        let (completion, waited) = await onThread {
+            let started = ContinuousClock.now
+            let completion = shell.complete("use comp")
+            return (completion, ContinuousClock.now - started)
+        }
+        #expect(completion.candidates.isEmpty)
+        #expect(waited < .milliseconds(900))
+    }
+
+    @Test func answersAreCachedForTheLifetime() async {
+        let server = FakeServer()
+        let cache = ServerCandidateCache(source: server, lifetime: .seconds(30))
+        for _ in 0..<5 { _ = await onThread { cache.names(.flowIds, namespace: "company.team", scope: "") } }
+        #expect(server.calls.withLock { $0 } == 1)
+        let expired = ServerCandidateCache(source: server, lifetime: .zero)
+        for _ in 0..<2 {
+            _ = await onThread { expired.names(.flowIds, namespace: "company.team", scope: "") }
+        }
+        #expect(server.calls.withLock { $0 } == 3)
+    }
+
+    @Test func openQuotesAndUnknownWordsOfferNothing() {
+        #expect(completer().complete("echo 'abc").candidates.isEmpty)
+        #expect(completer().complete("frobnicate ").candidates.isEmpty)
+    }
+
+    /// Measures completion latency for a namespace with 10,000 flows through the real client.
+    @Test func latencyForTenThousandFlows() async throws {
+        let seed = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-10k-\(UUID())")
+        let flows = seed.appendingPathComponent("flows/big.ns")
+        try FileManager.default.createDirectory(at: flows, withIntermediateDirectories: true)
+        for index in 0..<10_000 {
+            let yaml =
+                "id: flow_\(index)\nnamespace: big.ns\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+            try yaml.write(to: flows.appendingPathComponent("flow_\(index).yml"), atomically: false, encoding: .utf8)
+        }
+        let emulator = try await EmulatorProcess.start(["--seed", seed.path])
+        let runner = ShellWordRunner(
+            environment: [
+                "HOME": seed.path, "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
+                "KESTRACTL_PASSWORD": EmulatorFixture.password,
+            ],
+            streams: OutputStreams(stdout: CapturedOutput(), stderr: CapturedOutput()))
+        let shell = ShellCompleter(
+            server: ServerCandidateCache(source: SessionCandidateSource(runner: runner), deadline: .seconds(30)),
+            sessionNamespace: { "big.ns" })
+        // Timed on the completing thread itself, as the line editor would experience it.
+        func timedCompletion() async -> ([String], Duration) {
+            await onThread {
+                let started = ContinuousClock.now
+                let candidates = shell.complete("flows get big.ns flow_999").candidates
+                return (candidates, ContinuousClock.now - started)
+            }
+        }
+        let (uncached, uncachedTime) = await timedCompletion()
+        let (cached, cachedTime) = await timedCompletion()
+        await runner.shutdown()
+        _ = await emulator.stop()
+        try? FileManager.default.removeItem(at: seed)
+        print("completion latency, 10,000 flows: uncached \(uncachedTime), cached \(cachedTime)")
+        #expect(uncached.count == 11)
+        #expect(cached == uncached)
+        #expect(cachedTime < .milliseconds(300))
+    }
+}
