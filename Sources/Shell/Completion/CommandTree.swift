@@ -59,14 +59,14 @@ public struct CommandTree: Sendable, Equatable {
         return CommandTree(info.command)
     }()
 
-    init(name: String, subcommands: [CommandTree], options: [Option], positionals: [Positional]) {
+    private init(name: String, subcommands: [CommandTree], options: [Option], positionals: [Positional]) {
         self.name = name
         self.subcommands = subcommands
         self.options = options
         self.positionals = positionals
     }
 
-    init(_ info: CommandInfo) {
+    private init(_ info: CommandInfo) {
         name = info.commandName
         subcommands = (info.subcommands ?? []).filter { $0.commandName != "help" }.map(CommandTree.init)
         var options: [Option] = []
@@ -92,19 +92,19 @@ public struct CommandTree: Sendable, Equatable {
     }
 
     /// The subset of ArgumentParser's ToolInfo JSON that completion reads.
-    struct ToolInfo: Decodable {
+    private struct ToolInfo: Decodable {
         var command: CommandInfo
     }
 
     /// One command of the ToolInfo JSON.
-    struct CommandInfo: Decodable {
+    private struct CommandInfo: Decodable {
         var commandName: String
         var subcommands: [CommandInfo]?
         var arguments: [ArgumentInfo]?
     }
 
     /// One argument of the ToolInfo JSON.
-    struct ArgumentInfo: Decodable {
+    private struct ArgumentInfo: Decodable {
         var kind: String
         var names: [NameInfo]?
         var valueName: String?
@@ -114,23 +114,23 @@ public struct CommandTree: Sendable, Equatable {
     }
 
     /// One name of an argument.
-    struct NameInfo: Decodable {
+    private struct NameInfo: Decodable {
         var kind: String
         var name: String
     }
 
     /// The completion kind of an argument (only the cases completion uses).
-    struct CompletionInfo: Decodable {
+    private struct CompletionInfo: Decodable {
         var list: ListInfo?
         var file: EmptyInfo?
         var directory: EmptyInfo?
     }
 
     /// `list` completion values.
-    struct ListInfo: Decodable {
+    private struct ListInfo: Decodable {
         var values: [String]
     }
 
     /// A case without payload worth reading.
-    struct EmptyInfo: Decodable {}
+    private struct EmptyInfo: Decodable {}
 }

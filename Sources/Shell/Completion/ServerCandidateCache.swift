@@ -10,14 +10,14 @@ import Synchronization
 /// the next Tab; a failed fetch yields no candidates (and is not cached).
 public final class ServerCandidateCache: Sendable {
     /// A cache key: what was asked, for which session context and namespace.
-    struct Key: Hashable, Sendable {
+    private struct Key: Hashable, Sendable {
         var kind: ServerCandidateKind
         var scope: String
         var namespace: String?
     }
 
     /// A cached answer.
-    struct Entry: Sendable {
+    private struct Entry: Sendable {
         var names: [String]
         var fetched: ContinuousClock.Instant
     }
