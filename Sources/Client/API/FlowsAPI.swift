@@ -19,6 +19,12 @@ public struct FlowsAPI: Sendable {
         try await executor.decode([Flow].self, APIRequest(.get, routes.flows(namespace: namespace)))
     }
 
+    /// The ids of every flow in exactly this namespace (same request as `list`, decoding only
+    /// the ids: shell completion in namespaces with thousands of flows).
+    public func ids(namespace: String) async throws -> [String] {
+        try await executor.decode([FlowIdOnly].self, APIRequest(.get, routes.flows(namespace: namespace))).map(\.id)
+    }
+
     /// Reads one flow, with its YAML source by default, optionally at a given revision.
     public func get(namespace: String, id: String, source: Bool = true, revision: Int? = nil) async throws -> Flow {
         var query = QueryItems()
@@ -84,4 +90,10 @@ public struct FlowsAPI: Sendable {
         request.headers.append(HTTPHeader(name: "Content-Type", value: "application/x-yaml"))
         return request
     }
+}
+
+/// A flow reduced to its id, for `FlowsAPI.ids(namespace:)`.
+private struct FlowIdOnly: Decodable {
+    /// The flow id.
+    var id: String
 }

@@ -56,7 +56,7 @@ public enum ServerCompletion {
             return try await client.namespaces.search(query: nil, page: 1, size: 1000).results.map(\.id).sorted()
         case .flowIds:
             guard let namespace else { return [] }
-            return try await client.flows.list(namespace: namespace).map(\.id).sorted()
+            return try await client.flows.ids(namespace: namespace).sorted()
         case .executionIds:
             let search = ExecutionSearch(namespace: namespace, size: 50, sort: "state.startDate:desc")
             return try await client.executions.search(search).results.map(\.id)
