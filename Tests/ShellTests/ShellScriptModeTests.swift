@@ -31,7 +31,7 @@ import Testing
         #expect(outcome.stdout == "a\n")
         let syntax = try await ChildProcess.run("kestractl", ["shell", "-c", "echo 'open"])
         #expect(syntax.exitCode == 2)
-        #expect(syntax.stderr.contains("-c:1:1: error:"))
+        #expect(syntax.stderr.contains("-c:1:6: error: unexpected end of input"))
     }
 
     @Test func withoutArgumentsAndWithoutATerminalUsageIsPrinted() async throws {

@@ -14,6 +14,8 @@ public struct ShellCommand: KestraCommand {
             Examples:
               kestractl shell
               kestractl shell -c 'use company.team' -c 'flows list'
+              kestractl shell -f deploy.kctl --var env=prod --report report.jsonl
+              kestractl shell -f nightly.kctl --on-error continue --yes
               printf 'use company.team\\nflows list\\n' | kestractl shell
             """
     )
@@ -21,6 +23,36 @@ public struct ShellCommand: KestraCommand {
     /// Lines to run instead of reading input.
     @Option(name: .customShort("c"), help: ArgumentHelp("Run this line (repeatable).", valueName: "line"))
     public var commands: [String] = []
+
+    /// Script files to run in one session.
+    @Option(name: .customShort("f"), help: ArgumentHelp("Run this script file (repeatable).", valueName: "file"))
+    public var files: [String] = []
+
+    /// What a failing command does in a script.
+    @Option(name: .customLong("on-error"), help: ArgumentHelp("stop (default) or continue.", valueName: "mode"))
+    public var onError = "stop"
+
+    /// Parse only.
+    @Flag(name: .customLong("check"), help: "Parse every line and include, run nothing (exit 0 or 2).")
+    public var check = false
+
+    /// Echo commands.
+    @Flag(name: .customLong("echo"), help: "Print '+ file:line: command' to stderr before each command.")
+    public var echo = false
+
+    /// Script variables.
+    @Option(
+        name: .customLong("var"), help: ArgumentHelp("Set a script variable (repeatable).", valueName: "name=value"))
+    public var variables: [String] = []
+
+    /// Allow destructive commands.
+    @Flag(name: .customLong("yes"), help: "Allow destructive commands in the script (it never prompts).")
+    public var yes = false
+
+    /// JSON Lines report.
+    @Option(
+        name: .customLong("report"), help: ArgumentHelp("Write a JSON Lines report ('-': stdout).", valueName: "file"))
+    public var report: String?
 
     /// Disables the history file.
     @Flag(name: .customLong("no-history"), help: "Neither read nor write the history file.")
@@ -37,9 +69,24 @@ public struct ShellCommand: KestraCommand {
         guard let launcher = context.shellLauncher else {
             throw UsageError("the shell cannot be started from inside a shell session")
         }
-        let request = ShellRequest(
+        guard onError == "stop" || onError == "continue" else {
+            throw UsageError("--on-error must be 'stop' or 'continue', not '\(onError)'")
+        }
+        var request = ShellRequest(
             lines: commands, history: !noHistory, globals: globals, environment: context.environment,
             streams: context.streams)
+        request.files = files
+        request.onError = onError
+        request.check = check
+        request.echo = echo
+        request.yes = yes
+        request.report = report
+        for pair in variables {
+            guard let equals = pair.firstIndex(of: "="), equals != pair.startIndex else {
+                throw UsageError("--var takes NAME=VALUE, not '\(pair)'")
+            }
+            request.variables.append((String(pair[..<equals]), String(pair[pair.index(after: equals)...])))
+        }
         let code = await launcher(request)
         if code != KestractlExitCode.success.rawValue { throw ShellExit(code: code) }
     }

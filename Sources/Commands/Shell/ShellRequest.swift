@@ -10,6 +10,20 @@ public struct ShellRequest: Sendable {
     public var environment: [String: String]
     /// Where output goes.
     public var streams: OutputStreams
+    /// Script files given with `-f`, run in order before any `-c` line.
+    public var files: [String] = []
+    /// `--on-error`: `stop` or `continue`.
+    public var onError = "stop"
+    /// `--check`: parse everything, run nothing.
+    public var check = false
+    /// `--echo`: print each command to stderr before running it.
+    public var echo = false
+    /// `--var NAME=VALUE` pairs, in order.
+    public var variables: [(name: String, value: String)] = []
+    /// `--yes`: destructive commands proceed.
+    public var yes = false
+    /// `--report FILE|-`: where the JSON Lines report goes.
+    public var report: String?
 
     /// Creates a request.
     public init(

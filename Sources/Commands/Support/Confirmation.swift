@@ -6,8 +6,9 @@ extension CommandContext {
     ///
     /// Returns false when the operator declined.
     public func confirm(_ question: String, yes: Bool) throws -> Bool {
-        if yes { return true }
-        guard input.isTerminal, streams.stderr.isTerminal || streams.stdout.isTerminal else {
+        if yes || session?.assumeYes == true { return true }
+        guard session?.mayPrompt ?? true, input.isTerminal, streams.stderr.isTerminal || streams.stdout.isTerminal
+        else {
             throw UsageError(
                 "refusing to \(question) without confirmation", hint: "pass --yes to confirm in a non-interactive run")
         }

@@ -6,6 +6,10 @@ public struct SessionState: Sendable {
     public var namespace: String?
     /// The session's clients, shared by all its commands.
     public let clients: ClientCache
+    /// Destructive commands proceed without asking (`kestractl shell --yes`).
+    public var assumeYes = false
+    /// Whether destructive commands may ask on a terminal; scripts never prompt (`shell.md` §5).
+    public var mayPrompt = true
 
     /// A session with no context or namespace chosen yet.
     public init(contextName: String? = nil, namespace: String? = nil, clients: ClientCache = ClientCache()) {

@@ -1,63 +1,160 @@
 import Commands
+import Foundation
 
-/// Runs lines without a terminal (piped stdin, `-c`): no line editor, no prompt, no escape
-/// codes. Lines run in order; the first failing command stops the input and its exit code is
-/// the result (`exit N` ends with N). Full script semantics arrive with `shell -f`.
+/// Runs parsed scripts (`shell -f`, `-c`, piped stdin) in one session (`shell.md` §5): lines
+/// top to bottom; `source`, `try` and `assert` handled here, every other line by the
+/// `ShellWordRunner`. With `ON_ERROR=stop` the first failure ends the script with its code;
+/// with `continue` the script runs on and exits with the first failure's code.
 public struct ShellScriptRunner: Sendable {
     /// The session the lines run in.
     public let runner: ShellWordRunner
-    /// The name diagnostics use for the input (`stdin`, `-c`).
-    public let name: String
+    /// The invocation's script options.
+    public let options: ScriptOptions
+    /// Remembers the last error message for `LAST_ERROR` (the runner's stderr), if any.
+    let errors: ErrorRecordingOutput?
 
-    /// Creates a script runner.
-    public init(runner: ShellWordRunner, name: String) {
-        self.runner = runner
-        self.name = name
+    /// What running a file leads to.
+    private struct Progress {
+        var firstFailure: Int32?
     }
 
-    /// Runs the lines `next` yields (nil at end of input) and returns the exit code.
-    public func run(reading next: () -> String?) async -> Int32 {
-        var pending = ""
-        var firstLine = 1
-        var lineNumber = 0
-        while let text = next() {
-            lineNumber += 1
-            if pending.isEmpty { firstLine = lineNumber }
-            pending += pending.isEmpty ? text : "\n" + text
-            let lines: [ShellLine]
-            do {
-                lines = try ShellTokenizer.lines(pending)
-            } catch {
-                if error.isIncomplete { continue }
-                return syntaxError(error, offset: firstLine)
-            }
-            pending = ""
-            for line in lines {
-                if Task.isCancelled { return KestractlExitCode.interrupted.rawValue }
-                switch await runner.run(line) {
-                case .exit(let code): return code
-                case .proceed(let code) where code != 0: return code
-                case .proceed: continue
+    /// Creates a script runner; `errors` is the recording stderr the runner writes to, if any.
+    public init(runner: ShellWordRunner, options: ScriptOptions = ScriptOptions(), errors: ErrorRecordingOutput? = nil)
+    {
+        self.runner = runner
+        self.options = options
+        self.errors = errors
+        runner.setVariable("ON_ERROR", options.onError)
+        runner.setVariable("ECHO", options.echo ? "on" : "off")
+    }
+
+    /// Runs the files in order and returns the exit code.
+    public func run(_ files: [ScriptFile]) async -> Int32 {
+        var progress = Progress()
+        for file in files {
+            if let code = await run(file, progress: &progress) { return code }
+        }
+        return progress.firstFailure ?? 0
+    }
+
+    /// Runs one file; a non-nil result ends the whole script with that code.
+    private func run(_ file: ScriptFile, progress: inout Progress) async -> Int32? {
+        let directory = URL(fileURLWithPath: file.directory).standardizedFileURL.path
+        for step in file.steps {
+            runner.setReadOnly("SCRIPT_DIR", directory)
+            runner.setReadOnly("SCRIPT_FILE", file.name)
+            if Task.isCancelled { return interrupted(file, step) }
+            let outcome = await run(step, in: file, progress: &progress)
+            if Task.isCancelled { return interrupted(file, step) }
+            switch outcome {
+            case .exit(let code): return code
+            case .proceed(0): continue
+            case .proceed(let code):
+                if runner.variables["ON_ERROR"] == "continue" {
+                    progress.firstFailure = progress.firstFailure ?? code
+                } else {
+                    return code
                 }
             }
         }
-        if !pending.isEmpty {
+        return nil
+    }
+
+    private func run(_ step: ScriptStep, in file: ScriptFile, progress: inout Progress) async -> ShellOutcome {
+        let words: [String]
+        do {
+            words = try runner.expand(step.line)
+        } catch {
             runner.streams.stderr.write(
-                "\(name):\(firstLine):1: error: unexpected end of input (open quote or trailing \\)\n")
-            return KestractlExitCode.usage.rawValue
+                file.diagnostic(line: step.line.line, column: error.column, message: error.message))
+            return failed(KestractlExitCode.usage.rawValue, message: error.message)
         }
-        return 0
+        var arguments = words
+        if arguments.first == "kestractl" { arguments.removeFirst() }
+        guard let first = arguments.first else { return .proceed(0) }
+        let column = step.line.words[0].column
+        switch first {
+        case "source":
+            let included: ScriptFile
+            if let parsed = step.included {
+                included = parsed
+            } else {
+                do {
+                    included = try ScriptParser.include(
+                        arguments[1], from: file, at: step.line.words[0], line: step.line.line,
+                        active: activeChain(file))
+                } catch {
+                    runner.streams.stderr.write(error.diagnostic)
+                    return failed(KestractlExitCode.usage.rawValue, message: "cannot source '\(arguments[1])'")
+                }
+            }
+            if let code = await run(included, progress: &progress) { return .exit(code) }
+            return .proceed(0)
+        case "try":
+            guard arguments.count > 1 else { return usage(file, step, column, "usage: try COMMAND…") }
+            let outcome = await command(Array(arguments.dropFirst()))
+            if case .exit = outcome { return outcome }
+            return .proceed(0)
+        case "assert":
+            return assert(Array(arguments.dropFirst()), file: file, step: step, column: column)
+        default:
+            return await command(arguments)
+        }
     }
 
-    /// Runs a whole text.
-    public func run(text: String) async -> Int32 {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)[...]
-        if text.hasSuffix("\n") { lines = lines.dropLast() }
-        return await run { lines.popFirst() }
+    private func command(_ words: [String]) async -> ShellOutcome {
+        _ = errors?.take()
+        let outcome = await runner.run(words: words)
+        if case .proceed(let code) = outcome {
+            let message = errors?.take()
+            runner.setReadOnly("LAST_ERROR", code == 0 ? "" : message ?? "exit code \(code)")
+        }
+        return outcome
     }
 
-    private func syntaxError(_ error: ShellSyntaxError, offset: Int) -> Int32 {
-        runner.streams.stderr.write("\(name):\(error.line + offset - 1):\(error.column): error: \(error.message)\n")
-        return KestractlExitCode.usage.rawValue
+    private func assert(_ words: [String], file: ScriptFile, step: ScriptStep, column: Int) -> ShellOutcome {
+        let holds: Bool
+        let described: String
+        let message: String?
+        let isOperator = words.count >= 3 && (words[1] == "==" || words[1] == "!=")
+        if isOperator && words.count <= 4 {
+            holds = (words[0] == words[2]) == (words[1] == "==")
+            described = "'\(words[0])' \(words[1]) '\(words[2])' is false"
+            message = words.count == 4 ? words[3] : nil
+        } else if !isOperator && (1...2).contains(words.count) {
+            holds = !words[0].isEmpty
+            described = "the value is empty"
+            message = words.count == 2 ? words[1] : nil
+        } else {
+            return usage(file, step, column, "usage: assert A == B | assert A != B | assert A [\"message\"]")
+        }
+        if holds { return runner.record(0) }
+        let text = "assertion failed: " + (message.map { "\($0) (\(described))" } ?? described)
+        runner.streams.stderr.write(file.diagnostic(line: step.line.line, column: column, message: text))
+        return failed(KestractlExitCode.assertion.rawValue, message: text)
+    }
+
+    private func usage(_ file: ScriptFile, _ step: ScriptStep, _ column: Int, _ message: String) -> ShellOutcome {
+        runner.streams.stderr.write(file.diagnostic(line: step.line.line, column: column, message: message))
+        return failed(KestractlExitCode.usage.rawValue, message: message)
+    }
+
+    private func failed(_ code: Int32, message: String) -> ShellOutcome {
+        runner.setReadOnly("LAST_ERROR", message)
+        return runner.record(code)
+    }
+
+    private func interrupted(_ file: ScriptFile, _ step: ScriptStep) -> Int32 {
+        runner.streams.stderr.write(
+            file.diagnostic(line: step.line.line, column: step.line.words[0].column, message: "interrupted"))
+        return KestractlExitCode.interrupted.rawValue
+    }
+
+    private func activeChain(_ file: ScriptFile) -> [String] {
+        // The files being run: this one and those that include it (their paths are the chain's names).
+        let names = file.includedFrom.map { location in
+            String(location.split(separator: ":").dropLast(2).joined(separator: ":"))
+        }
+        return (names + [file.name]).map { URL(fileURLWithPath: $0).standardizedFileURL.resolvingSymlinksInPath().path }
     }
 }

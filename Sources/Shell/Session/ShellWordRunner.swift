@@ -9,6 +9,8 @@ public final class ShellWordRunner: Sendable {
     struct State: Sendable {
         var session: SessionState
         var variables: [String: String] = [:]
+        /// Variables the shell sets and scripts only read (`SCRIPT_DIR`, `LAST_ERROR`, …).
+        var readOnly: [String: String] = [:]
     }
 
     /// The environment commands resolve their settings from.
@@ -103,17 +105,48 @@ public final class ShellWordRunner: Sendable {
 
     /// Expands and runs one tokenised line.
     public func run(_ line: ShellLine) async -> ShellOutcome {
-        let variables = self.variables.merging(builtInVariables()) { _, builtIn in builtIn }
-        var words: [String] = []
+        let words: [String]
         do {
-            for word in line.words {
-                words.append(try word.expand(variables: variables, environment: environment))
-            }
+            words = try expand(line)
         } catch {
             streams.stderr.write("Error: \(error.message)\n")
             return finish(KestractlExitCode.usage.rawValue)
         }
         return await run(words: words)
+    }
+
+    /// The line's words with every expansion substituted (shell and built-in variables, environment).
+    public func expand(_ line: ShellLine) throws(ExpansionError) -> [String] {
+        let variables = self.variables.merging(builtInVariables()) { _, builtIn in builtIn }
+        var words: [String] = []
+        for word in line.words {
+            words.append(try word.expand(variables: variables, environment: environment))
+        }
+        return words
+    }
+
+    /// Sets a variable scripts can read but not `set` (`SCRIPT_DIR`, `LAST_ERROR`, …); nil removes it.
+    public func setReadOnly(_ name: String, _ value: String?) {
+        state.withLock { $0.readOnly[name] = value }
+    }
+
+    /// Sets a shell variable (`--var`, settings such as `ON_ERROR`).
+    public func setVariable(_ name: String, _ value: String) {
+        state.withLock { $0.variables[name] = value }
+    }
+
+    /// Makes the session a script's: destructive commands never prompt, and proceed when `yes`.
+    public func runAsScript(yes: Bool) {
+        state.withLock {
+            $0.session.mayPrompt = false
+            $0.session.assumeYes = yes
+        }
+    }
+
+    /// Records the exit code of a line the caller ran itself (`LAST_EXIT`, `LAST_STATUS`).
+    @discardableResult
+    public func record(_ code: Int32) -> ShellOutcome {
+        finish(code)
     }
 
     /// Runs one line of already expanded words.
@@ -153,13 +186,16 @@ public final class ShellWordRunner: Sendable {
             return await dispatch(arguments + ["--help"])
         case "source", "try", "assert":
             return usage(
-                "'\(first)' is only available in scripts (kestractl shell -f), which arrive in a later version")
+                "'\(first)' is only available in scripts (kestractl shell -f FILE, -c LINE or piped stdin)")
         default:
             return await dispatch(words + extraArguments)
         }
     }
 
     private func dispatch(_ arguments: [String]) async -> ShellOutcome {
+        var environment = self.environment
+        // The OUTPUT setting (`set OUTPUT json`) is the session's default output format.
+        if let output = variables["OUTPUT"] { environment["KESTRACTL_OUTPUT"] = output }
         let code = await CommandDispatcher.run(
             arguments: arguments, environment: environment, streams: streams, input: StandardInput(),
             session: session)
@@ -207,7 +243,9 @@ public final class ShellWordRunner: Sendable {
 
     private func builtInVariables() -> [String: String] {
         let (context, namespace) = effectiveContext()
-        var values = state.withLock { $0.variables.filter { ["LAST_STATUS", "LAST_EXIT"].contains($0.key) } }
+        var values = state.withLock { state in
+            state.variables.filter { ["LAST_STATUS", "LAST_EXIT"].contains($0.key) }.merging(state.readOnly) { $1 }
+        }
         if let context { values["CONTEXT"] = context }
         if let namespace { values["NAMESPACE"] = namespace }
         return values

@@ -1,0 +1,103 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `kestractl shell -f …` end to end: the built binary against an emulator.
+@Suite struct ScriptCommandLineTests {
+    private let home = ["HOME": "/tmp/kestractl-script-\(UUID())"]
+
+    private func write(_ text: String, name: String = "script.kctl") throws -> String {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kctl-\(UUID())")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        let path = root.appendingPathComponent(name).path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func login(_ url: String) -> [String] {
+        ["--host", url, "--username", EmulatorFixture.username, "--password", EmulatorFixture.password]
+    }
+
+    @Test func checkParsesEverythingAndSendsNoRequest() async throws {
+        try await EmulatorFixture.with { emulator in
+            let script = try write("use company.team\nflows list\nexecutions run hello_world --wait\n")
+            let before = await emulator.recordedRequests().count
+            let checked = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", script, "--check"] + login(emulator.url), environment: home)
+            #expect(checked.exitCode == 0, "\(checked.stderr)")
+            #expect(checked.stdout.isEmpty)
+            let broken = try write("flows list\nflows get `x`\n")
+            let rejected = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", broken, "--check"] + login(emulator.url), environment: home)
+            #expect(rejected.exitCode == 2)
+            #expect(rejected.stderr.contains("\(broken):2:11: error:"), "\(rejected.stderr)")
+            let ran = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", broken] + login(emulator.url), environment: home)
+            #expect(ran.exitCode == 2)
+            #expect(await emulator.recordedRequests().count == before)
+        }
+    }
+
+    @Test func filesRunInOrderInOneSessionWithVariables() async throws {
+        let first = try write("use company.team\nset greeting hello\n")
+        let second = try write("echo ${greeting} ${who} ${NAMESPACE}\n")
+        let outcome = try await ChildProcess.run(
+            "kestractl", ["shell", "-f", first, "-f", second, "--var", "who=world"], environment: home)
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "hello world company.team\n")
+        let bad = try await ChildProcess.run("kestractl", ["shell", "-f", first, "--var", "nope"], environment: home)
+        #expect(bad.exitCode == 2)
+        let mode = try await ChildProcess.run("kestractl", ["shell", "-f", first, "--on-error", "maybe"])
+        #expect(mode.exitCode == 2)
+    }
+
+    @Test func shebangExecutablesRun() async throws {
+        let path = try write("#!/usr/bin/env -S kestractl shell -f\necho from ${SCRIPT_FILE}\n", name: "run.kctl")
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        let binDirectory = URL(fileURLWithPath: ChildProcess.path(of: "kestractl")).deletingLastPathComponent().path
+        process.environment = ["PATH": "\(binDirectory):/usr/bin:/bin", "HOME": home["HOME"] ?? "/tmp"]
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let data = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
+        #expect(String(decoding: data, as: UTF8.self) == "from \(path)\n")
+    }
+
+    @Test func exitCodesReachedFromScripts() async throws {
+        let emulator = try await EmulatorProcess.start([
+            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
+        ])
+        let cases: [(String, Int32)] = [
+            ("flows get hello_world -n company.team\n", 0),
+            ("exit 1\n", 1),
+            ("flows frobnicate\n", 2),
+            ("flows get nope -n company.team\n", 4),
+            ("executions run always_fails -n company.ops --wait\n", 6),
+            ("assert a == b\n", 7),
+            ("flows delete hello_world -n company.team\n", 2),
+        ]
+        for (text, expected) in cases {
+            let script = try write(text)
+            let outcome = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", script] + login(emulator.url), environment: home)
+            #expect(outcome.exitCode == expected, "\(text): \(outcome.stderr)")
+        }
+        let wrongPassword = try await ChildProcess.run(
+            "kestractl",
+            [
+                "shell", "-c", "flows list -n company.team", "--host", emulator.url, "--username", "x@y.z",
+                "--password", "no",
+            ],
+            environment: home)
+        #expect(wrongPassword.exitCode == 3, "\(wrongPassword.stderr)")
+        let confirmed = try await ChildProcess.run(
+            "kestractl", ["shell", "-c", "flows delete hello_world -n company.team", "--yes"] + login(emulator.url),
+            environment: home)
+        #expect(confirmed.exitCode == 0, "\(confirmed.stderr)")
+        _ = await emulator.stop()
+    }
+}
