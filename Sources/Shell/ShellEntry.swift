@@ -49,6 +49,15 @@ public enum ShellEntry {
             return KestractlExitCode.usage.rawValue
         }
         if request.check { return KestractlExitCode.success.rawValue }
+        var report: ScriptReport?
+        if let destination = request.report {
+            do {
+                report = try ScriptReport.open(destination, stdout: request.streams.stdout)
+            } catch {
+                request.streams.stderr.write(error.diagnostic)
+                return KestractlExitCode.usage.rawValue
+            }
+        }
         let errors = ErrorRecordingOutput(request.streams.stderr)
         let runner = ShellWordRunner(
             globals: request.globals, environment: request.environment,
@@ -56,7 +65,8 @@ public enum ShellEntry {
         runner.runAsScript(yes: request.yes)
         for (name, value) in request.variables { runner.setVariable(name, value) }
         let options = ScriptOptions(onError: request.onError, echo: request.echo, yes: request.yes)
-        let code = await ShellScriptRunner(runner: runner, options: options, errors: errors).run(scripts)
+        let code = await ShellScriptRunner(runner: runner, options: options, errors: errors, report: report).run(
+            scripts)
         await runner.shutdown()
         return code
     }

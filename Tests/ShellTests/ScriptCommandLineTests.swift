@@ -100,4 +100,46 @@ import Testing
         #expect(confirmed.exitCode == 0, "\(confirmed.stderr)")
         _ = await emulator.stop()
     }
+
+    @Test func reportEchoAndLastID() async throws {
+        let emulator = try await EmulatorProcess.start([
+            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
+        ])
+        let flows = EmulatorFixture.repositoryRoot.appendingPathComponent("examples/flows/company.team").path
+        let script = try write(
+            """
+            use company.team
+            executions run hello_world --wait
+            echo ${LAST_ID}
+            flows deploy ${env:FLOWS}/hello_world.yml --override
+            assert ${LAST_ID} == hello_world
+            try flows get nope --password hunter2
+            """)
+        let reportPath = script + ".jsonl"
+        let outcome = try await ChildProcess.run(
+            "kestractl", ["shell", "-f", script, "--echo", "--report", reportPath] + login(emulator.url),
+            environment: home.merging(["FLOWS": flows]) { $1 })
+        _ = await emulator.stop()
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("+ \(script):2: executions run hello_world --wait\n"))
+        #expect(outcome.stderr.contains("+ \(script):6: try flows get nope --password [REDACTED]\n"))
+        #expect(!outcome.stderr.contains("hunter2"))
+        let lines = try String(contentsOfFile: reportPath, encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map {
+            try #require(JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(objects.count == 7)
+        let run = objects[1]
+        #expect(run["status"] as? String == "ok" && run["exit"] as? Int == 0)
+        #expect(run["namespace"] as? String == "company.team" && run["line"] as? Int == 2)
+        let id = try #require(run["id"] as? String)
+        #expect(outcome.stdout.contains(id + "\n"))
+        #expect(objects[3]["id"] as? String == "hello_world")
+        let tried = objects[5]
+        #expect(tried["status"] as? String == "error" && tried["error"] is String)
+        #expect((tried["argv"] as? [String])?.contains("[REDACTED]") == true)
+        let summary = try #require(objects[6]["summary"] as? [String: Any])
+        #expect(summary["commands"] as? Int == 6 && summary["failed"] as? Int == 1 && summary["exit"] as? Int == 0)
+        #expect(!lines.joined().contains("hunter2"))
+    }
 }

@@ -85,6 +85,7 @@ public struct FlowDeploy: KestraCommand {
                 }
             },
             concurrency: parallelism.concurrency, failFast: failFast, isFailure: \.isFailure)
+        if let deployed = report.last(where: { !$0.isFailure })?.flow { context.session?.produced.set(deployed) }
         let printer = try context.printer()
         try printer.printList(report)
         let failures = report.filter(\.isFailure).count

@@ -10,6 +10,8 @@ public struct SessionState: Sendable {
     public var assumeYes = false
     /// Whether destructive commands may ask on a terminal; scripts never prompt (`shell.md` §5).
     public var mayPrompt = true
+    /// The id the last command produced (`LAST_ID`).
+    public let produced = ProducedIdentifier()
 
     /// A session with no context or namespace chosen yet.
     public init(contextName: String? = nil, namespace: String? = nil, clients: ClientCache = ClientCache()) {

@@ -61,6 +61,31 @@ public final class ShellHistory: Sendable {
         return trimmed
     }
 
+    /// The argv with every credential value replaced by `[REDACTED]` (`--password X`,
+    /// `--token=X`, `-tX`), for `--echo` and `--report`.
+    public static func masked(_ arguments: [String]) -> [String] {
+        var result: [String] = []
+        var hideNext = false
+        for argument in arguments {
+            if hideNext {
+                result.append("[REDACTED]")
+                hideNext = false
+            } else if ["--password", "--token", "-t"].contains(argument) {
+                result.append(argument)
+                hideNext = true
+            } else if let equals = argument.firstIndex(of: "="),
+                ["--password", "--token", "-t"].contains(String(argument[..<equals]))
+            {
+                result.append(argument[..<equals] + "=[REDACTED]")
+            } else if argument.hasPrefix("-t"), !argument.hasPrefix("--"), argument.count > 2 {
+                result.append("-t[REDACTED]")
+            } else {
+                result.append(argument)
+            }
+        }
+        return result
+    }
+
     /// Whether a line passes a token or password (any spelling), so must never be written.
     public static func carriesCredential(_ line: String) -> Bool {
         let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {

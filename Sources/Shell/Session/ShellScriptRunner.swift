@@ -12,6 +12,8 @@ public struct ShellScriptRunner: Sendable {
     public let options: ScriptOptions
     /// Remembers the last error message for `LAST_ERROR` (the runner's stderr), if any.
     let errors: ErrorRecordingOutput?
+    /// Where `--report` lines go, if asked for.
+    let report: ScriptReport?
 
     /// What running a file leads to.
     private struct Progress {
@@ -19,11 +21,14 @@ public struct ShellScriptRunner: Sendable {
     }
 
     /// Creates a script runner; `errors` is the recording stderr the runner writes to, if any.
-    public init(runner: ShellWordRunner, options: ScriptOptions = ScriptOptions(), errors: ErrorRecordingOutput? = nil)
-    {
+    public init(
+        runner: ShellWordRunner, options: ScriptOptions = ScriptOptions(), errors: ErrorRecordingOutput? = nil,
+        report: ScriptReport? = nil
+    ) {
         self.runner = runner
         self.options = options
         self.errors = errors
+        self.report = report
         runner.setVariable("ON_ERROR", options.onError)
         runner.setVariable("ECHO", options.echo ? "on" : "off")
     }
@@ -31,10 +36,13 @@ public struct ShellScriptRunner: Sendable {
     /// Runs the files in order and returns the exit code.
     public func run(_ files: [ScriptFile]) async -> Int32 {
         var progress = Progress()
-        for file in files {
-            if let code = await run(file, progress: &progress) { return code }
+        var code: Int32?
+        for file in files where code == nil {
+            code = await run(file, progress: &progress)
         }
-        return progress.firstFailure ?? 0
+        let result = code ?? progress.firstFailure ?? 0
+        report?.finish(exit: result)
+        return result
     }
 
     /// Runs one file; a non-nil result ends the whole script with that code.
@@ -73,23 +81,42 @@ public struct ShellScriptRunner: Sendable {
         if arguments.first == "kestractl" { arguments.removeFirst() }
         guard let first = arguments.first else { return .proceed(0) }
         let column = step.line.words[0].column
-        switch first {
-        case "source":
-            let included: ScriptFile
-            if let parsed = step.included {
-                included = parsed
-            } else {
-                do {
-                    included = try ScriptParser.include(
-                        arguments[1], from: file, at: step.line.words[0], line: step.line.line,
-                        active: activeChain(file))
-                } catch {
-                    runner.streams.stderr.write(error.diagnostic)
-                    return failed(KestractlExitCode.usage.rawValue, message: "cannot source '\(arguments[1])'")
-                }
+        if first == "source" { return await source(arguments, step: step, in: file, progress: &progress) }
+        if runner.variables["ECHO"] == "on" {
+            let shown = ShellHistory.masked(arguments).map(Self.quoted).joined(separator: " ")
+            runner.streams.stderr.write("+ \(file.name):\(step.line.line): \(shown)\n")
+        }
+        let (context, namespace) = report == nil ? (nil, nil) : runner.effectiveContext()
+        let started = ContinuousClock.now
+        _ = runner.session.produced.take()
+        let outcome = await execute(arguments, first: first, step: step, in: file, column: column)
+        // LAST_ID keeps the last id any command produced (a later `echo` does not clear it).
+        let produced = runner.session.produced.take()
+        if let produced { runner.setReadOnly("LAST_ID", produced) }
+        if let report {
+            let code: Int32
+            switch outcome {
+            case .exit(let value), .proceed(let value): code = value
             }
-            if let code = await run(included, progress: &progress) { return .exit(code) }
-            return .proceed(0)
+            let failed: Bool
+            if case .proceed(let value) = outcome { failed = value != 0 } else { failed = false }
+            let tried = first == "try" && runner.variables["LAST_EXIT"] != "0"
+            let error = runner.variables["LAST_EXIT"] != "0" ? runner.builtIn("LAST_ERROR") : nil
+            report.record(
+                ScriptReport.Entry(
+                    file: file.name, line: step.line.line, argv: ShellHistory.masked(arguments), context: context,
+                    namespace: namespace, status: failed || tried ? "error" : "ok",
+                    exit: tried ? Int32(runner.variables["LAST_EXIT"] ?? "0") ?? 0 : code,
+                    durationMs: ScriptReport.milliseconds(ContinuousClock.now - started),
+                    id: produced, error: error))
+        }
+        return outcome
+    }
+
+    private func execute(_ arguments: [String], first: String, step: ScriptStep, in file: ScriptFile, column: Int)
+        async -> ShellOutcome
+    {
+        switch first {
         case "try":
             guard arguments.count > 1 else { return usage(file, step, column, "usage: try COMMAND…") }
             let outcome = await command(Array(arguments.dropFirst()))
@@ -100,6 +127,31 @@ public struct ShellScriptRunner: Sendable {
         default:
             return await command(arguments)
         }
+    }
+
+    private func source(_ arguments: [String], step: ScriptStep, in file: ScriptFile, progress: inout Progress)
+        async -> ShellOutcome
+    {
+        let included: ScriptFile
+        if let parsed = step.included {
+            included = parsed
+        } else {
+            do {
+                included = try ScriptParser.include(
+                    arguments[1], from: file, at: step.line.words[0], line: step.line.line, active: activeChain(file))
+            } catch {
+                runner.streams.stderr.write(error.diagnostic)
+                return failed(KestractlExitCode.usage.rawValue, message: "cannot source '\(arguments[1])'")
+            }
+        }
+        if let code = await run(included, progress: &progress) { return .exit(code) }
+        return .proceed(0)
+    }
+
+    /// A word as it would be typed: single-quoted when it is empty or holds blanks or quotes.
+    static func quoted(_ word: String) -> String {
+        guard word.isEmpty || word.contains(where: { " \t\n'\"\\$#".contains($0) }) else { return word }
+        return "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
     }
 
     private func command(_ words: [String]) async -> ShellOutcome {

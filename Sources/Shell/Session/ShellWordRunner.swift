@@ -130,6 +130,11 @@ public final class ShellWordRunner: Sendable {
         state.withLock { $0.readOnly[name] = value }
     }
 
+    /// A variable the shell sets (`LAST_ERROR`, `SCRIPT_DIR`, …), if set.
+    public func builtIn(_ name: String) -> String? {
+        state.withLock { $0.readOnly[name] }
+    }
+
     /// Sets a shell variable (`--var`, settings such as `ON_ERROR`).
     public func setVariable(_ name: String, _ value: String) {
         state.withLock { $0.variables[name] = value }
