@@ -71,6 +71,7 @@ import Testing
         let emulator = try await EmulatorProcess.start([
             "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
         ])
+        let files = EmulatorFixture.repositoryRoot.appendingPathComponent("examples/files/company.team").path
         let cases: [(String, Int32)] = [
             ("flows get hello_world -n company.team\n", 0),
             ("exit 1\n", 1),
@@ -78,6 +79,8 @@ import Testing
             ("flows get nope -n company.team\n", 4),
             ("executions run always_fails -n company.ops --wait\n", 6),
             ("assert a == b\n", 7),
+            ("nsfiles upload company.team \(files) / --no-root\n", 5),
+            ("executions run approval -n company.ops --wait --timeout 1s\n", 124),
             ("flows delete hello_world -n company.team\n", 2),
         ]
         for (text, expected) in cases {
@@ -141,5 +144,37 @@ import Testing
         let summary = try #require(objects[6]["summary"] as? [String: Any])
         #expect(summary["commands"] as? Int == 6 && summary["failed"] as? Int == 1 && summary["exit"] as? Int == 0)
         #expect(!lines.joined().contains("hunter2"))
+    }
+
+    @Test func ctrlCCancelsTheRunningCommandAndExits130WithItsLine() async throws {
+        let emulator = try await EmulatorProcess.start([
+            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
+        ])
+        let script = try write("echo start\nexecutions run approval -n company.ops --wait\necho never\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
+        process.arguments = ["shell", "-f", script] + login(emulator.url)
+        process.environment = home.merging(["PATH": "/usr/bin:/bin"]) { $1 }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        // Wait until the execution is paused (the command is running), then press Ctrl-C.
+        let deadline = ContinuousClock.now + .seconds(30)
+        var seen = Data()
+        while ContinuousClock.now < deadline {
+            seen += errors.fileHandleForReading.availableData
+            if String(decoding: seen, as: UTF8.self).contains("PAUSED") { break }
+        }
+        kill(process.processIdentifier, SIGINT)
+        let rest = errors.fileHandleForReading.readDataToEndOfFile()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        _ = await emulator.stop()
+        let stderr = String(decoding: seen + rest, as: UTF8.self)
+        #expect(process.terminationStatus == 130, "\(stderr)")
+        #expect(stderr.contains("\(script):2:1: error: interrupted"), "\(stderr)")
+        #expect(String(decoding: stdout, as: UTF8.self) == "start\n")
     }
 }
