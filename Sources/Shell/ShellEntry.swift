@@ -48,7 +48,19 @@ public enum ShellEntry {
             request.streams.stderr.write(error.diagnostic)
             return KestractlExitCode.usage.rawValue
         }
-        if request.check { return KestractlExitCode.success.rawValue }
+        if request.check {
+            let commands = Set(
+                Kestractl.configuration.subcommands.flatMap { command in
+                    [command.configuration.commandName ?? ""] + command.configuration.aliases
+                })
+            do {
+                for script in scripts { try ScriptParser.validate(script, commands: commands) }
+            } catch {
+                request.streams.stderr.write(error.diagnostic)
+                return KestractlExitCode.usage.rawValue
+            }
+            return KestractlExitCode.success.rawValue
+        }
         var report: ScriptReport?
         if let destination = request.report {
             do {

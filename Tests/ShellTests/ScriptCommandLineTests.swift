@@ -31,6 +31,11 @@ import Testing
                 "kestractl", ["shell", "-f", broken, "--check"] + login(emulator.url), environment: home)
             #expect(rejected.exitCode == 2)
             #expect(rejected.stderr.contains("\(broken):2:11: error:"), "\(rejected.stderr)")
+            let unknown = try write("use company.team\nkestractl flws list\n")
+            let misspelt = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", unknown, "--check"], environment: home)
+            #expect(misspelt.exitCode == 2)
+            #expect(misspelt.stderr.contains("\(unknown):2:11: error: unknown command 'flws'"), "\(misspelt.stderr)")
             let ran = try await ChildProcess.run(
                 "kestractl", ["shell", "-f", broken] + login(emulator.url), environment: home)
             #expect(ran.exitCode == 2)
