@@ -20,11 +20,7 @@ public struct LogFollow: KestraCommand {
     /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
-        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
-    public var minLevel: String?
+    @OptionGroup public var minLevel: LogLevelOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -33,7 +29,7 @@ public struct LogFollow: KestraCommand {
 
     /// Streams the logs while a parallel execution follow waits for the end.
     public func run(_ context: CommandContext) async throws {
-        let level = try LogLevelOption.parse(minLevel)
+        let level = try minLevel.level()
         let client = try context.client()
         let id = executionId
         // An unknown id would only end the stream silently: read it first for a clear 404.

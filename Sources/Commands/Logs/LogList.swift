@@ -18,11 +18,7 @@ public struct LogList: KestraCommand {
     /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
-        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
-    public var minLevel: String?
+    @OptionGroup public var minLevel: LogLevelOption
     /// `--task-id T`.
     @Option(name: .long, help: "Only the logs of this task.") public var taskId: String?
     /// Global options.
@@ -33,7 +29,7 @@ public struct LogList: KestraCommand {
 
     /// Reads and prints the logs.
     public func run(_ context: CommandContext) async throws {
-        let level = try LogLevelOption.parse(minLevel)
+        let level = try minLevel.level()
         let entries = try await context.client().logs.list(executionId: executionId, minLevel: level, taskId: taskId)
         try context.printer().printList(entries)
     }

@@ -21,11 +21,7 @@ public struct LogsSearch: KestraCommand {
     /// `--query Q`.
     @Option(name: .long, help: "Free-text search.") public var query: String?
     /// `--min-level L`.
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
-        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
-    public var minLevel: String?
+    @OptionGroup public var minLevel: LogLevelOption
     /// `--since DUR`.
     @Option(name: .long, help: ArgumentHelp("Only logs within this duration (24h, PT24H).", valueName: "duration"))
     public var since: String?
@@ -39,7 +35,7 @@ public struct LogsSearch: KestraCommand {
 
     /// Searches and prints the logs.
     public func run(_ context: CommandContext) async throws {
-        let level = try LogLevelOption.parse(minLevel)
+        let level = try minLevel.level()
         let timeRange = try since.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--since")) }
         let namespace = try? context.namespace(positional: nil, option: namespaceOption)
         let (flowId, text) = (flow, query)
