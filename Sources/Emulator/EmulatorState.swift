@@ -83,7 +83,7 @@ actor EmulatorState {
         logFollowers = [:]
     }
 
-    /// Loads `flows/**/*.y{a,}ml` and `files/<namespace>/**` from the seed directory.
+    /// Loads `flows/**/*.y{a,}ml`, `files/<namespace>/**` and `kv/<namespace>.y{a,}ml` from the seed directory.
     func loadSeed() throws {
         guard let seedDirectory else { return }
         let seed = try SeedDirectory.load(seedDirectory)
@@ -96,6 +96,12 @@ actor EmulatorState {
             var tree = files[namespace] ?? NamespaceFileTree()
             try? tree.write(path, contents: contents)
             files[namespace] = tree
+            touchedNamespaces.insert(namespace)
+        }
+        let now = Date()
+        for (namespace, key, type, value) in seed.keyValues {
+            keyValues[namespace, default: [:]][key] = KVRecord(
+                type: type, value: value, revision: 1, creationDate: now, updateDate: now)
             touchedNamespaces.insert(namespace)
         }
     }

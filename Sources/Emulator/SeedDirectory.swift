@@ -1,7 +1,7 @@
 import Foundation
 import NIOCore
 
-/// The contents of a `--seed` directory: flow sources and namespace files.
+/// The contents of a `--seed` directory: flow sources, namespace files and KV keys.
 struct SeedDirectory {
     /// A seed directory that cannot be read.
     struct Unreadable: Error, CustomStringConvertible {
@@ -11,6 +11,7 @@ struct SeedDirectory {
 
     var flowSources: [String] = []
     var files: [(namespace: String, path: String, contents: ByteBuffer)] = []
+    var keyValues: [(namespace: String, key: String, type: String, value: JSONValue)] = []
 
     static func load(_ directory: String) throws(Unreadable) -> SeedDirectory {
         let manager = FileManager.default
@@ -37,6 +38,7 @@ struct SeedDirectory {
                 seed.files.append((namespace, "/" + relative, ByteBuffer(bytes: data)))
             }
         }
+        seed.keyValues = SeedKeyValues.load(root.appendingPathComponent("kv"))
         return seed
     }
 

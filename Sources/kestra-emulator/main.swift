@@ -16,7 +16,7 @@ struct EmulatorCommand: AsyncParsableCommand {
     var basicAuth: String?
     @Option(name: .customLong("token"), help: "Accepted bearer token (repeatable).") var tokens: [String] = []
     @Flag(name: .customLong("no-auth"), help: "Accept unauthenticated requests.") var noAuth = false
-    @Option(help: "Directory with flows/ and files/<namespace>/ to load.") var seed: String?
+    @Option(help: "Directory with flows/, files/<namespace>/ and kv/<namespace>.yaml to load.") var seed: String?
     @Option(name: .customLong("time-scale"), help: "Factor applied to task durations.") var timeScale = 0.01
     @Option(name: .customLong("fault-rate"), help: "Probability of a 503 answer.") var faultRate = 0.0
     @Option(help: "Latency added to every API request, e.g. 50ms or 1s.") var latency: String?

@@ -55,16 +55,10 @@ public struct FlowDeploy: KestraCommand {
     /// Rejects contradictory or invalid options before anything is read.
     public mutating func validate() throws {
         if paths.isEmpty { throw ValidationError("give at least one flow file or directory") }
-        if targetNamespace != nil && namespacePrefix != nil {
-            throw ValidationError("--namespace and --namespace-prefix cannot be used together")
-        }
-        if let targetNamespace, !NamespaceName.isValid(targetNamespace) {
-            throw ValidationError("invalid namespace '\(targetNamespace)' for --namespace")
-        }
-        if let namespacePrefix, !NamespaceName.isValid(namespacePrefix) {
-            throw ValidationError("invalid namespace prefix '\(namespacePrefix)': it must itself be a valid namespace")
-        }
+        try rewrite.validate()
     }
+
+    private var rewrite: NamespaceRewrite { NamespaceRewrite(target: targetNamespace, prefix: namespacePrefix) }
 
     /// One flow ready to send, or a result already decided locally.
     private enum Job: Sendable {
@@ -77,14 +71,19 @@ public struct FlowDeploy: KestraCommand {
         let jobs = FlowSourceLoader.load(paths, recursive: !noRecursive).flatMap(prepare)
         let client = try context.client()
         let (dryRun, override) = (self.dryRun, self.override)
-        let report = await ConcurrentJobs.perform(
+        let progress = ProgressReporter(context: context)
+        let tracked = progress.track(
+            dryRun ? "Checking" : "Deploying",
             jobs.map { job -> ConcurrentJob<FlowDeployResult> in
                 guard case .send = job else { return .done(skipped(job)) }
                 return .run(skipped: skipped(job)) {
                     await Self.deploy(job, client: client, dryRun: dryRun, override: override)
                 }
-            },
-            concurrency: parallelism.concurrency, failFast: failFast, isFailure: \.isFailure)
+            }, name: \.file)
+        let report = await progress.run {
+            await ConcurrentJobs.perform(
+                tracked, concurrency: parallelism.concurrency, failFast: failFast, isFailure: \.isFailure)
+        }
         if let deployed = report.last(where: { !$0.isFailure })?.flow { context.session?.produced.set(deployed) }
         let printer = try context.printer()
         try printer.printList(report)
@@ -108,31 +107,14 @@ public struct FlowDeploy: KestraCommand {
         }
         return documents.map { document in
             let label = documents.count > 1 ? "\(file.path):\(document.index + 1)" : file.path
-            func failure(_ message: String) -> Job {
-                .done(
-                    FlowDeployResult(
-                        file: label, flow: document.id, namespace: document.namespace, status: "FAILED", error: message)
-                )
-            }
-            if let problem = document.problem { return failure(problem) }
-            guard let id = document.id, let original = document.namespace else { return failure("missing id") }
-            guard FlowIdentifier.isValid(id) else {
-                return failure(
-                    "invalid flow id '\(id)': use letters, digits, '.', '_' and '-', starting with a letter or digit")
-            }
-            let namespace = targetNamespace ?? namespacePrefix.map { "\($0).\(original)" } ?? original
-            guard NamespaceName.isValid(namespace) else { return failure("invalid namespace '\(namespace)'") }
-            do {
-                var text = namespace == original ? document.text : try document.replacingNamespace(with: namespace)
-                if disableTriggers {
-                    text = try FlowDocument(index: document.index, firstLine: document.firstLine, text: text)
-                        .disablingTriggers()
-                }
-                return .send(file: label, id: id, namespace: namespace, text: text)
-            } catch let error as FlowSourceError {
-                return failure(error.message)
+            do throws(FlowSourceError) {
+                let flow = try PreparedFlow(document, rewrite: rewrite, disableTriggers: disableTriggers)
+                return .send(file: label, id: flow.id, namespace: flow.namespace, text: flow.text)
             } catch {
-                return failure("\(error)")
+                return .done(
+                    FlowDeployResult(
+                        file: label, flow: document.id, namespace: document.namespace, status: "FAILED",
+                        error: error.message))
             }
         }
     }

@@ -52,7 +52,8 @@ enum KVValueInput {
         }
     }
 
-    private static func quoted(_ value: String) -> String {
+    /// `value` as a JSON string.
+    static func quoted(_ value: String) -> String {
         let data = try? JSONSerialization.data(
             withJSONObject: value, options: [.fragmentsAllowed, .withoutEscapingSlashes])
         return data.map { String(decoding: $0, as: UTF8.self) } ?? "\"\""

@@ -70,13 +70,15 @@ public struct NamespaceFileDownload: KestraCommand {
         }
         let (namespace, override) = (self.namespace, self.override)
         let jobs = targets.map { target -> NamespaceFileTransfer.Job in
-            .run(skipped: .failed(NamespaceFilePath.display(target.remote), target.local, "not downloaded")) {
+            .run(skipped: .failed(NamespaceFilePath.display(target.remote), target.local, size: target.size, "not downloaded")) {
                 await Self.download(
                     target.remote, to: target.local, size: target.size, client: client, namespace: namespace,
                     override: override)
             }
         }
-        let results = await NamespaceFileTransfer.perform(jobs, concurrency: parallelism.concurrency, failFast: false)
+        let results = await NamespaceFileTransfer.perform(
+            jobs, concurrency: parallelism.concurrency, failFast: false, progress: ProgressReporter(context: context),
+            label: "Downloading")
         try NamespaceFileTransfer.report(results, context: context, verb: "downloaded")
     }
 

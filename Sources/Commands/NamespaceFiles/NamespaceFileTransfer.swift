@@ -4,9 +4,15 @@ enum NamespaceFileTransfer {
     /// One unit of work: a result decided up front, or an operation to run.
     typealias Job = ConcurrentJob<NamespaceFileTransferResult>
 
-    /// Runs `jobs` (at most `concurrency` at once), keeping the order of `jobs` in the result.
-    static func perform(_ jobs: [Job], concurrency: Int, failFast: Bool) async -> [NamespaceFileTransferResult] {
-        await ConcurrentJobs.perform(jobs, concurrency: concurrency, failFast: failFast, isFailure: \.isFailure)
+    /// Runs `jobs` (at most `concurrency` at once), keeping the order of `jobs` in the result; the
+    /// progress line counts files and bytes as `label`.
+    static func perform(
+        _ jobs: [Job], concurrency: Int, failFast: Bool, progress: ProgressReporter, label: String
+    ) async -> [NamespaceFileTransferResult] {
+        let tracked = progress.track(label, jobs, name: \.source, bytes: \.size)
+        return await progress.run {
+            await ConcurrentJobs.perform(tracked, concurrency: concurrency, failFast: failFast, isFailure: \.isFailure)
+        }
     }
 
     /// Prints the report and its summary line; throws exit 5 when any file failed.

@@ -25,6 +25,11 @@ public struct ColorScheme: Sendable {
         enabled ? "\u{1B}[31m\(text)\u{1B}[0m" : text
     }
 
+    /// Yellow text (changes).
+    public func yellow(_ text: String) -> String {
+        enabled ? "\u{1B}[33m\(text)\u{1B}[0m" : text
+    }
+
     /// Green text (successes).
     public func green(_ text: String) -> String {
         enabled ? "\u{1B}[32m\(text)\u{1B}[0m" : text

@@ -43,6 +43,15 @@ public struct OutputPrinter: Sendable {
         }
     }
 
+    /// Prints `text()` in table mode, the encoded value otherwise (one document).
+    public func printDocument<Value: Encodable>(_ value: Value, text: () -> String) throws {
+        switch format {
+        case .table: output.write(text())
+        case .json: output.write(try Self.json(value) + "\n")
+        case .yaml: output.write(try YAMLText.encode(value))
+        }
+    }
+
     /// The aligned table text: upper-case headers, two spaces between columns, `-` for empty cells.
     public func table<Row: TableRepresentable>(_ rows: [Row]) -> String {
         let columns = Row.columns

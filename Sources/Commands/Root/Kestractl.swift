@@ -16,6 +16,7 @@ public struct Kestractl: AsyncParsableCommand {
         subcommands: [
             ConfigCommand.self, FlowsCommand.self, ExecutionsCommand.self, LogsCommand.self, NamespacesCommand.self,
             NamespaceFilesCommand.self, KVCommand.self, TriggersCommand.self, ServerCommand.self,
+            ProjectDiff.self, ProjectApply.self,
             CompletionCommand.self, ShellCommand.self,
             VersionCommand.self,
         ]

@@ -9,6 +9,8 @@ public enum ErrorPresenter {
             return (render(error.message, hint: error.hint), .usage)
         case let error as CommandFailure:
             return (render(error.message, hint: error.hint), error.exitCode)
+        case let error as ReportedExit:
+            return ("", error.exitCode)
         case let error as ConfigFileError:
             return (render(error.message, hint: nil), .usage)
         case let error as KestraError:

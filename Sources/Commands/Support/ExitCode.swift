@@ -16,6 +16,8 @@ public enum KestractlExitCode: Int32, Sendable {
     case executionState = 6
     /// A script `assert` failed.
     case assertion = 7
+    /// `diff`: the project directory and the server differ.
+    case differences = 8
     /// A `--timeout` expired.
     case timeout = 124
     /// Interrupted (Ctrl-C).
