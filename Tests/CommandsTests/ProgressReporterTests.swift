@@ -41,6 +41,22 @@ import Testing
         #expect(output.text.hasSuffix(erased), "nothing is drawn once the work has ended")
     }
 
+    @Test func theSecondCountsFromTheFirstRun() async {
+        let clock = ManualClock()
+        let output = CapturedOutput()
+        let progress = ProgressReporter(output: output, enabled: true, now: { clock.now })
+        await progress.run {
+            progress.begin("Comparing", total: 2)
+            clock.advance(.milliseconds(700))
+        }
+        await progress.run {
+            progress.begin("Deploying", total: 1)
+            clock.advance(.milliseconds(300))
+            progress.refresh()
+        }
+        #expect(output.text.hasPrefix("\rDeploying 0/1"), "planning then applying is one transfer: \(output.text)")
+    }
+
     @Test func longNamesAreCutToOneLine() async {
         let clock = ManualClock()
         let output = CapturedOutput()

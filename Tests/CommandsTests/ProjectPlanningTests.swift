@@ -308,3 +308,47 @@ import Testing
                 """)
     }
 }
+
+/// The planner against a scripted server, for what the emulator cannot show.
+@Suite struct ProjectPlannerTests {
+    /// Answers namespace file listings from a fixed tree and records every URL asked for.
+    private final class FileServer: HTTPTransport, @unchecked Sendable {
+        private let lock = NSLock()
+        private var asked: [String] = []
+        var urls: [String] { lock.withLock { asked } }
+
+        func execute(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
+            lock.withLock { asked.append("\(request.method.rawValue) \(request.url)") }
+            let listing: String
+            if request.url.hasSuffix("/files/directory") {
+                listing = #"[{"fileName":"_flows","type":"Directory"},{"fileName":"kept","type":"Directory"},"#
+                    + #"{"fileName":"old.txt","type":"File","size":3}]"#
+            } else if request.url.hasSuffix("/files/directory?path=/kept") {
+                listing = #"[{"fileName":"a.txt","type":"File","size":1}]"#
+            } else {
+                return HTTPResponse(status: 404, body: .bytes(Array(#"{"message":"Not Found"}"#.utf8)))
+            }
+            return HTTPResponse(
+                status: 200, headers: [HTTPHeader(name: "Content-Type", value: "application/json")],
+                body: .bytes(Array(listing.utf8)))
+        }
+
+        func shutdown() async throws {}
+    }
+
+    @Test func flowsFolderFilesAreNeverComparedNorPruned() async throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-planner-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/files/team/kept", withIntermediateDirectories: true)
+        try "bb".write(toFile: root + "/files/team/kept/a.txt", atomically: false, encoding: .utf8)
+        let server = FileServer()
+        let client = try KestraClient(
+            configuration: ClientConfiguration(baseURL: "http://kestra.invalid"), transport: server)
+        let planner = ProjectPlanner(
+            client: client, concurrency: 2, progress: ProgressReporter(output: CapturedOutput(), enabled: false))
+        let plan = try await planner.plan(try ProjectDirectory.read(root, rewrite: NamespaceRewrite()), prune: true)
+        #expect(plan.items.map(\.line) == ["~ update file team /kept/a.txt", "- delete file team /old.txt"])
+        #expect(!server.urls.contains { $0.contains("_flows") }, "\(server.urls)")
+        #expect(server.urls.allSatisfy { $0.hasPrefix("GET ") })
+    }
+}

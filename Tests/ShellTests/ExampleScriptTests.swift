@@ -84,4 +84,45 @@ import Testing
         #expect(outcome.stdout.contains("2026-11-29"))
         #expect(outcome.stdout.hasSuffix("cleanup done (last status ok)\n"), "\(outcome.stdout)")
     }
+
+    @Test func gitopsAppliesTheExamplesProjectAndPrunesOnlyItsNamespaces() async throws {
+        let emulator = try await EmulatorProcess.start([])
+        var environment = try await home(contexts: ["ci": emulator.url])
+        environment["KCTL_CONTEXT"] = "ci"
+        let stray = "/tmp/kestractl-examples-stray-\(UUID()).yml"
+        defer { try? FileManager.default.removeItem(atPath: stray) }
+        for namespace in ["company.team", "company.team.sub"] {
+            try "id: stray\nnamespace: \(namespace)\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+                .write(toFile: stray, atomically: false, encoding: .utf8)
+            let deployed = try await ChildProcess.run(
+                "kestractl", ["flows", "deploy", stray, "--context", "ci"], environment: environment)
+            #expect(deployed.exitCode == 0, "\(deployed.stderr)")
+        }
+        let outcome = try await run("gitops.kctl", environment)
+        let pruned = try await ChildProcess.run(
+            "kestractl", ["flows", "get", "company.team", "stray", "--context", "ci"], environment: environment)
+        let child = try await ChildProcess.run(
+            "kestractl", ["flows", "get", "company.team.sub", "stray", "--context", "ci"], environment: environment)
+        _ = await emulator.stop()
+        #expect(outcome.exitCode == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("- delete flow company.team stray\n"), "\(outcome.stdout)")
+        #expect(outcome.stdout.contains("Plan: 0 to create, 0 to update, 0 to delete, 15 unchanged.\n"))
+        #expect(outcome.stdout.hasSuffix("ci matches the project\n"), "\(outcome.stdout)")
+        #expect(pruned.exitCode == 4)
+        #expect(child.exitCode == 0, "a child namespace is not part of the project")
+    }
+
+    @Test func theExamplesDirectoryIsInSyncWithAnEmulatorSeededWithIt() async throws {
+        let emulator = try await seeded()
+        let examples = EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path
+        let diff = try await ChildProcess.run(
+            "kestractl",
+            [
+                "diff", examples, "--prune", "--host", emulator.url, "--username", EmulatorFixture.username,
+                "--password", EmulatorFixture.password,
+            ], environment: ["HOME": "/tmp/kestractl-examples-\(UUID())"])
+        _ = await emulator.stop()
+        #expect(diff.exitCode == 0, "\(diff.stdout)\(diff.stderr)")
+        #expect(diff.stdout == "Plan: 0 to create, 0 to update, 0 to delete, 15 unchanged.\n")
+    }
 }

@@ -21,7 +21,8 @@ public final class ProgressReporter: Sendable {
         var totalBytes: Int64 = 0
         var doneBytes: Int64 = 0
         var current: String?
-        var running: ContinuousClock.Instant?
+        var origin: ContinuousClock.Instant?
+        var running = false
         var drawn: ContinuousClock.Instant?
         var shownWidth = 0
     }
@@ -82,7 +83,7 @@ public final class ProgressReporter: Sendable {
         guard let output else { return }
         let now = now()
         state.withLock { state in
-            guard let running = state.running, now - running >= Self.delay else { return }
+            guard state.running, let origin = state.origin, now - origin >= Self.delay else { return }
             if let drawn = state.drawn, now - drawn < Self.interval { return }
             let line = Self.line(state)
             let padding = String(repeating: " ", count: max(0, state.shownWidth - line.count))
@@ -104,10 +105,14 @@ public final class ProgressReporter: Sendable {
         }
     }
 
-    /// Runs `body` with the line enabled (and a ticker redrawing it), erasing it at the end.
+    /// Runs `body` with the line enabled (and a ticker redrawing it), erasing it at the end; the
+    /// second counts from the first run (`apply` plans, then applies).
     func run<Result>(_ body: () async throws -> Result) async rethrows -> Result {
         let started = now()
-        state.withLock { $0.running = started }
+        state.withLock { state in
+            state.origin = state.origin ?? started
+            state.running = true
+        }
         let ticker: Task<Void, Never>? =
             output == nil
             ? nil
@@ -119,7 +124,7 @@ public final class ProgressReporter: Sendable {
             }
         defer {
             ticker?.cancel()
-            state.withLock { $0.running = nil }
+            state.withLock { $0.running = false }
             clear()
         }
         return try await body()
