@@ -11,7 +11,9 @@ enum SeedKeyValues {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         var result: [(namespace: String, key: String, type: String, value: JSONValue)] = []
         for name in names.sorted() where !name.hasPrefix(".") {
-            guard let namespace = name.hasSuffix(".yaml") ? name.dropLast(5) : name.hasSuffix(".yml") ? name.dropLast(4) : nil,
+            guard
+                let namespace = name.hasSuffix(".yaml")
+                    ? name.dropLast(5) : name.hasSuffix(".yml") ? name.dropLast(4) : nil,
                 let text = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8),
                 let mapping = (try? Yams.compose(yaml: text))??.mapping
             else { continue }

@@ -27,7 +27,9 @@ import Testing
     }
 
     /// Uploads `text` as the namespace file `path`.
-    private func upload(_ workspace: FlowTestWorkspace, _ namespace: String, _ path: String, _ text: String) async throws {
+    private func upload(_ workspace: FlowTestWorkspace, _ namespace: String, _ path: String, _ text: String)
+        async throws
+    {
         let local = try workspace.write("seed/\(UUID())", text)
         await seed(workspace, [["nsfiles", "upload", namespace, local, path, "--override"]])
     }
@@ -161,14 +163,19 @@ import Testing
                 if request.hasPrefix("DELETE") { return 4 }
                 return request.contains("/flows") ? 2 : 1
             }
-            #expect(phase == phase.sorted(), "files and keys, then flows, then flow deletes, then the others: \(written)")
+            #expect(
+                phase == phase.sorted(), "files and keys, then flows, then flow deletes, then the others: \(written)")
             #expect(phase.filter { $0 == 1 }.count == 6 && phase.filter { $0 == 2 }.count == 2)
             #expect(written.filter { $0.hasPrefix("DELETE") }.count == 3)
             let retyped = await workspace.run(["kv", "get", namespace, "retype", "-o", "json"])
             #expect(retyped.stdout.contains("\"type\" : \"STRING\"") || retyped.stdout.contains("\"type\": \"STRING\""))
 
             let diff = await workspace.run(["diff", project, "--prune"])
-            #expect(diff == CommandRun(stdout: "Plan: 0 to create, 0 to update, 0 to delete, 11 unchanged.\n", stderr: "", exitCode: 0))
+            #expect(
+                diff
+                    == CommandRun(
+                        stdout: "Plan: 0 to create, 0 to update, 0 to delete, 11 unchanged.\n", stderr: "", exitCode: 0)
+            )
 
             before = await emulator.recordedRequests().count
             let again = await workspace.run(["apply", project, "--prune"])
@@ -300,7 +307,8 @@ import Testing
             try workspace.write("project/files/company.team/a.txt", "a")
             try workspace.write("project/kv/company.team.yaml", "k: 1\n")
             try workspace.write("project/flows/a.yml", flow("a"))
-            await emulator.setFaults(FaultSettings(faultRate: 1, routes: "^/api/v1/main/namespaces/company.team/files$"))
+            await emulator.setFaults(
+                FaultSettings(faultRate: 1, routes: "^/api/v1/main/namespaces/company.team/files$"))
             let before = await emulator.recordedRequests().count
 
             let applied = await workspace.run(["apply", workspace.directory + "/project", "--prune", "--yes"])
@@ -324,9 +332,12 @@ import Testing
             try workspace.write("project/flows/a.yml", flow("a"))
             await emulator.setFaults(FaultSettings(faultRate: 1, routes: "^/api/v1/main/flows$"))
 
-            let applied = await workspace.run(["apply", workspace.directory + "/project", "--prune", "--yes", "-o", "json"])
+            let applied = await workspace.run([
+                "apply", workspace.directory + "/project", "--prune", "--yes", "-o", "json",
+            ])
             #expect(applied.exitCode == 5)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(applied.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(applied.stdout.utf8)) as? [String: Any])
             let items = try #require(document["items"] as? [[String: Any]])
             #expect(items.map { $0["status"] as? String } == ["FAILED", "CREATED", "CREATED", "SKIPPED"])
             #expect(items[3]["error"] as? String == "not applied: a create or update failed")
@@ -342,7 +353,8 @@ import Testing
             try workspace.write("project/files/company.team/a.txt", "a")
             try workspace.write("project/files/company.team/b.txt", "b")
             try workspace.write("project/flows/a.yml", flow("a"))
-            await emulator.setFaults(FaultSettings(faultRate: 1, routes: "^/api/v1/main/namespaces/company.team/files$"))
+            await emulator.setFaults(
+                FaultSettings(faultRate: 1, routes: "^/api/v1/main/namespaces/company.team/files$"))
             let applied = await workspace.run([
                 "apply", workspace.directory + "/project", "--fail-fast", "--concurrency", "1",
             ])
@@ -350,7 +362,8 @@ import Testing
             let table = rows(applied.stdout)
             #expect(table[1] == "flow company.team a create SKIPPED not applied: --fail-fast stopped after a failure")
             #expect(table[2].hasPrefix("file company.team /a.txt create FAILED "))
-            #expect(table[3] == "file company.team /b.txt create SKIPPED not applied: --fail-fast stopped after a failure")
+            #expect(
+                table[3] == "file company.team /b.txt create SKIPPED not applied: --fail-fast stopped after a failure")
         }
     }
 
@@ -376,7 +389,8 @@ import Testing
             try workspace.write("project/kv/company.team.yaml", "k: 1\n")
             let diff = await workspace.run(["diff", workspace.directory + "/project", "--prune", "-o", "json"])
             #expect(diff.exitCode == 8)
-            let document = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
+            let document = try #require(
+                try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
             #expect(document["namespaces"] as? [String] == ["company.team"])
             #expect(document["inSync"] as? Bool == false)
             let items = try #require(document["items"] as? [[String: Any]])
@@ -403,9 +417,10 @@ import Testing
             try workspace.write("project/kv/company.team.yaml", "bad: {type: NUMBER, value: ten}\n")
             let before = await emulator.recordedRequests().count
             for command in ["diff", "apply"] {
-                let run = await workspace.run([command, workspace.directory + "/project", "--prune", "--yes"].filter {
-                    command == "apply" || $0 != "--yes"
-                })
+                let run = await workspace.run(
+                    [command, workspace.directory + "/project", "--prune", "--yes"].filter {
+                        command == "apply" || $0 != "--yes"
+                    })
                 #expect(run.exitCode == 2)
                 #expect(
                     run.stderr
@@ -413,7 +428,9 @@ import Testing
                 )
             }
             #expect(await emulator.recordedRequests().count == before)
-            let both = await workspace.run(["diff", workspace.directory + "/project", "-n", "a", "--namespace-prefix", "b"])
+            let both = await workspace.run([
+                "diff", workspace.directory + "/project", "-n", "a", "--namespace-prefix", "b",
+            ])
             #expect(both.exitCode == 2)
         }
     }

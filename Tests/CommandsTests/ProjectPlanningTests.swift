@@ -86,18 +86,23 @@ import Testing
             """
         let (entries, problems) = KVFileReader.read(text)
         #expect(problems == [])
-        #expect(entries.map(\.key) == [
-            "region", "zip", "retries", "big", "ratio", "signed", "hex", "enabled", "answer", "day", "quoted_number",
-            "tagged", "block",
-        ])
-        #expect(entries.map(\.type) == [
-            .string, .string, .number, .number, .number, .number, .number, .boolean, .string, .string, .string, .string,
-            .string,
-        ])
-        #expect(entries.map(\.jsonText) == [
-            "\"eu-west-1\"", "\"75001\"", "3", "1725000000000000000001", "0.5", "12", "31", "true", "\"yes\"",
-            "\"2026-01-01\"", "\"3\"", "\"42\"", "\"two\\nlines\"",
-        ])
+        #expect(
+            entries.map(\.key) == [
+                "region", "zip", "retries", "big", "ratio", "signed", "hex", "enabled", "answer", "day",
+                "quoted_number",
+                "tagged", "block",
+            ])
+        #expect(
+            entries.map(\.type) == [
+                .string, .string, .number, .number, .number, .number, .number, .boolean, .string, .string, .string,
+                .string,
+                .string,
+            ])
+        #expect(
+            entries.map(\.jsonText) == [
+                "\"eu-west-1\"", "\"75001\"", "3", "1725000000000000000001", "0.5", "12", "31", "true", "\"yes\"",
+                "\"2026-01-01\"", "\"3\"", "\"42\"", "\"two\\nlines\"",
+            ])
     }
 
     @Test func typedMapsAreCheckedAsKVSetChecksThem() throws {
@@ -112,10 +117,12 @@ import Testing
         let (entries, problems) = KVFileReader.read(text)
         #expect(problems == [])
         #expect(entries.map(\.type) == [.date, .datetime, .duration, .json, .json, .number])
-        #expect(entries.map(\.jsonText) == [
-            "2026-01-01", "2026-01-01T09:00:00Z", "PT15M",
-            "{\"retries\":3,\"big\":1725000000000000001,\"tags\":[\"a\",\"yes\"],\"none\":null}", "{\"a\":[1,2]}", "42",
-        ])
+        #expect(
+            entries.map(\.jsonText) == [
+                "2026-01-01", "2026-01-01T09:00:00Z", "PT15M",
+                "{\"retries\":3,\"big\":1725000000000000001,\"tags\":[\"a\",\"yes\"],\"none\":null}", "{\"a\":[1,2]}",
+                "42",
+            ])
     }
 
     @Test func badValuesAreProblemsNamingTheirKey() {
@@ -132,16 +139,17 @@ import Testing
             """
         let (entries, problems) = KVFileReader.read(text)
         #expect(entries.map(\.key) == ["good"])
-        #expect(problems == [
-            "key 'empty': null is not a value",
-            "key 'list': a list is not a value; write {type: JSON, value: [...]}",
-            "key 'extra': a map value needs exactly 'type' and 'value' (e.g. {type: DATE, value: \"2026-01-01\"})",
-            "key 'kind': invalid type \"TEXT\", allowed values: STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION, JSON",
-            "key 'notanumber': invalid NUMBER value \"twelve\"",
-            "key 'baddate': invalid DATE value \"2026-02-30\", expected format YYYY-MM-DD",
-            "key 'scalarjson': invalid JSON value \"3\", expected a JSON object or array",
-            "key 'infinite': invalid NUMBER value \".inf\"",
-        ])
+        #expect(
+            problems == [
+                "key 'empty': null is not a value",
+                "key 'list': a list is not a value; write {type: JSON, value: [...]}",
+                "key 'extra': a map value needs exactly 'type' and 'value' (e.g. {type: DATE, value: \"2026-01-01\"})",
+                "key 'kind': invalid type \"TEXT\", allowed values: STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION, JSON",
+                "key 'notanumber': invalid NUMBER value \"twelve\"",
+                "key 'baddate': invalid DATE value \"2026-02-30\", expected format YYYY-MM-DD",
+                "key 'scalarjson': invalid JSON value \"3\", expected a JSON object or array",
+                "key 'infinite': invalid NUMBER value \".inf\"",
+            ])
     }
 
     @Test func emptyFilesDeclareNothingAndOtherShapesAreProblems() {
@@ -176,8 +184,10 @@ import Testing
         #expect(try !equal("1725000000000000000001", .number, "1725000000000000000002"))
         #expect(try !equal("3", .string, "\"3\""), "a different type is an update")
         #expect(try equal("'3'", .string, "\"3\""))
-        #expect(try equal("{type: DATETIME, value: \"2026-01-01T09:00:00Z\"}", .datetime, "\"2026-01-01T10:00:00+01:00\""))
-        #expect(try equal("{type: DATETIME, value: \"2026-01-01T09:00:00Z\"}", .datetime, "\"2026-01-01T09:00:00.000Z\""))
+        #expect(
+            try equal("{type: DATETIME, value: \"2026-01-01T09:00:00Z\"}", .datetime, "\"2026-01-01T10:00:00+01:00\""))
+        #expect(
+            try equal("{type: DATETIME, value: \"2026-01-01T09:00:00Z\"}", .datetime, "\"2026-01-01T09:00:00.000Z\""))
         #expect(try !equal("{type: DATETIME, value: \"2026-01-01T09:00:00Z\"}", .datetime, "\"2026-01-01T09:00:01Z\""))
         #expect(try equal("{type: DURATION, value: PT15M}", .duration, "\"PT900S\""))
         #expect(try equal("{type: DURATION, value: P1D}", .duration, "\"PT24H\""))
@@ -240,11 +250,15 @@ import Testing
         try project.write("kv/data.yml", "{}")
         try project.write("scripts/other.kctl", "ignored")
         let read = try project.read(NamespaceRewrite(prefix: "staging"))
-        #expect(read.flows.map { "\($0.flow.namespace)/\($0.flow.id) \($0.source)" } == [
-            "staging.team/b flows/b.yml", "staging.team/a flows/sub/a.yaml:1", "staging.ops/c flows/sub/a.yaml:2",
-        ])
+        #expect(
+            read.flows.map { "\($0.flow.namespace)/\($0.flow.id) \($0.source)" } == [
+                "staging.team/b flows/b.yml", "staging.team/a flows/sub/a.yaml:1", "staging.ops/c flows/sub/a.yaml:2",
+            ])
         #expect(read.flows[0].flow.text == flow("b", "staging.team"), "the rewrite keeps every other byte")
-        #expect(read.files.map { "\($0.namespace) \($0.path) \($0.size)" } == ["staging.team dir/a.txt 1", "staging.team z.txt 1"])
+        #expect(
+            read.files.map { "\($0.namespace) \($0.path) \($0.size)" } == [
+                "staging.team dir/a.txt 1", "staging.team z.txt 1",
+            ])
         #expect(read.keys.map { "\($0.namespace) \($0.entry.key)" } == ["staging.team zeta", "staging.team alpha"])
         #expect(read.flowNamespaces == ["staging.team", "staging.ops"])
         #expect(read.fileNamespaces == ["staging.team", "staging.ops"])
@@ -257,7 +271,8 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: project.root) }
         #expect(project.problem() == "no such project directory '\(project.root)'")
         try project.write("README.md", "no project here")
-        #expect(project.problem() == "'\(project.root)' is not a project directory: it holds none of flows/, files/, kv/")
+        #expect(
+            project.problem() == "'\(project.root)' is not a project directory: it holds none of flows/, files/, kv/")
         try project.write("kv", "a file, not a directory")
         #expect(project.problem() == "invalid project directory: kv: not a directory")
     }
@@ -321,7 +336,8 @@ import Testing
             lock.withLock { asked.append("\(request.method.rawValue) \(request.url)") }
             let listing: String
             if request.url.hasSuffix("/files/directory") {
-                listing = #"[{"fileName":"_flows","type":"Directory"},{"fileName":"kept","type":"Directory"},"#
+                listing =
+                    #"[{"fileName":"_flows","type":"Directory"},{"fileName":"kept","type":"Directory"},"#
                     + #"{"fileName":"old.txt","type":"File","size":3}]"#
             } else if request.url.hasSuffix("/files/directory?path=/kept") {
                 listing = #"[{"fileName":"a.txt","type":"File","size":1}]"#

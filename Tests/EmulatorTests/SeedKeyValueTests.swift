@@ -6,25 +6,27 @@ import Testing
 /// `--seed` loads `kv/<namespace>.yaml` with the typing of `kestractl apply` (YAML 1.2 core schema).
 @Suite struct SeedKeyValueTests {
     @Test func kvFilesAreTypedLikeAProjectsKeys() async throws {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("emulator-seed-kv-\(UUID().uuidString)")
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "emulator-seed-kv-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.createDirectory(at: root.appendingPathComponent("kv"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("kv"), withIntermediateDirectories: true)
         try """
-            region: eu-west-1
-            zip: "75001"
-            retries: 3
-            big: 1725000000000000000001
-            ratio: .5
-            enabled: true
-            answer: yes
-            day: 2026-01-01
-            start: {type: DATE, value: "2026-01-01"}
-            cutoff: {type: DATETIME, value: "2026-01-01T09:00:00Z"}
-            window: {type: duration, value: PT15M}
-            settings: {type: JSON, value: {retries: 3, tags: [a, yes]}}
-            empty: ~
+        region: eu-west-1
+        zip: "75001"
+        retries: 3
+        big: 1725000000000000000001
+        ratio: .5
+        enabled: true
+        answer: yes
+        day: 2026-01-01
+        start: {type: DATE, value: "2026-01-01"}
+        cutoff: {type: DATETIME, value: "2026-01-01T09:00:00Z"}
+        window: {type: duration, value: PT15M}
+        settings: {type: JSON, value: {retries: 3, tags: [a, yes]}}
+        empty: ~
 
-            """.write(to: root.appendingPathComponent("kv/company.team.yaml"), atomically: true, encoding: .utf8)
+        """.write(to: root.appendingPathComponent("kv/company.team.yaml"), atomically: true, encoding: .utf8)
         try "other: 1\n".write(to: root.appendingPathComponent("kv/.hidden.yaml"), atomically: true, encoding: .utf8)
         try await EmulatorHarness.with(EmulatorHarness.configured { $0.seedDirectory = root.path }) { harness in
             let expected: [(String, String)] = [

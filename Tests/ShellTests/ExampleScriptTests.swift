@@ -92,7 +92,8 @@ import Testing
         let stray = "/tmp/kestractl-examples-stray-\(UUID()).yml"
         defer { try? FileManager.default.removeItem(atPath: stray) }
         for namespace in ["company.team", "company.team.sub"] {
-            try "id: stray\nnamespace: \(namespace)\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+            try
+                "id: stray\nnamespace: \(namespace)\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
                 .write(toFile: stray, atomically: false, encoding: .utf8)
             let deployed = try await ChildProcess.run(
                 "kestractl", ["flows", "deploy", stray, "--context", "ci"], environment: environment)

@@ -11,7 +11,8 @@ import Testing
         // Every request waits 120 ms, so each transfer of 10 items runs past the one-second mark.
         let emulator = try await EmulatorProcess.start(["--latency", "120ms"])
         let script = EmulatorFixture.repositoryRoot.appendingPathComponent("Tests/ShellTests/pty/progress.py").path
-        let result = try await run("/usr/bin/env", ["python3", script, ChildProcess.path(of: "kestractl"), emulator.url])
+        let result = try await run(
+            "/usr/bin/env", ["python3", script, ChildProcess.path(of: "kestractl"), emulator.url])
         _ = await emulator.stop()
         #expect(result.status == 0, "progress checks failed:\n\(result.output)")
     }

@@ -70,7 +70,10 @@ public struct NamespaceFileDownload: KestraCommand {
         }
         let (namespace, override) = (self.namespace, self.override)
         let jobs = targets.map { target -> NamespaceFileTransfer.Job in
-            .run(skipped: .failed(NamespaceFilePath.display(target.remote), target.local, size: target.size, "not downloaded")) {
+            .run(
+                skipped: .failed(
+                    NamespaceFilePath.display(target.remote), target.local, size: target.size, "not downloaded")
+            ) {
                 await Self.download(
                     target.remote, to: target.local, size: target.size, client: client, namespace: namespace,
                     override: override)

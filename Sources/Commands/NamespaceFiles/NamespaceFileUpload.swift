@@ -68,7 +68,8 @@ public struct NamespaceFileUpload: KestraCommand {
             }
         }
         let results = await NamespaceFileTransfer.perform(
-            jobs, concurrency: parallelism.concurrency, failFast: failFast, progress: ProgressReporter(context: context),
+            jobs, concurrency: parallelism.concurrency, failFast: failFast,
+            progress: ProgressReporter(context: context),
             label: dryRun ? "Checking" : "Uploading")
         try NamespaceFileTransfer.report(results, context: context, verb: dryRun ? "to upload" : "uploaded")
     }

@@ -65,13 +65,15 @@ enum KVFileReader {
             guard names.sorted() == ["type", "value"], let typeText = mapping["type"]?.scalar?.string,
                 let value = mapping["value"]
             else {
-                throw UsageError("a map value needs exactly 'type' and 'value' (e.g. {type: DATE, value: \"2026-01-01\"})")
+                throw UsageError(
+                    "a map value needs exactly 'type' and 'value' (e.g. {type: DATE, value: \"2026-01-01\"})")
             }
             let type = try KVValueInput.type(typeText)
             if type == .json {
-                let text = try value.scalar.flatMap { scalar in
-                    if case .string(let text) = YAMLCoreScalar(scalar) { text } else { nil }
-                } ?? json(value)
+                let text =
+                    try value.scalar.flatMap { scalar in
+                        if case .string(let text) = YAMLCoreScalar(scalar) { text } else { nil }
+                    } ?? json(value)
                 return try typed(key, .json, text)
             }
             guard let scalar = value.scalar, YAMLCoreScalar(scalar) != .null else {

@@ -31,7 +31,8 @@ public struct ProjectApply: KestraCommand {
     /// Do not ask.
     @Flag(name: [.customShort("y"), .long], help: "Apply a plan that deletes without asking.") public var yes = false
     /// Stop at the first failure.
-    @Flag(name: .customLong("fail-fast"), help: "Start nothing more after the first failure.") public var failFast = false
+    @Flag(name: .customLong("fail-fast"), help: "Start nothing more after the first failure.") public var failFast =
+        false
     /// Parallel requests.
     @OptionGroup public var parallelism: ConcurrencyOption
     /// Global options.
@@ -69,7 +70,9 @@ public struct ProjectApply: KestraCommand {
         }
         let report = ProjectReport(plan: plan, outcomes: outcomes)
         let printer = try context.printer()
-        try printer.printDocument(report) { printer.table(report.items) + "\n" + report.summaryLine(dryRun: dryRun) + "\n" }
+        try printer.printDocument(report) {
+            printer.table(report.items) + "\n" + report.summaryLine(dryRun: dryRun) + "\n"
+        }
         let failures = report.failures
         if failures > 0 {
             throw CommandFailure(

@@ -205,8 +205,10 @@ struct ProjectDirectory: Sendable {
                     keys.append(Key(namespace: namespace, entry: entry, source: source))
                 }
             }
-            project.keys = keys.enumerated().sorted { ($0.element.namespace, $0.offset) < ($1.element.namespace, $1.offset) }
-                .map(\.element)
+            project.keys = keys.enumerated().sorted {
+                ($0.element.namespace, $0.offset) < ($1.element.namespace, $1.offset)
+            }
+            .map(\.element)
         }
 
         /// The sorted, non-hidden names in `directory`.

@@ -13,7 +13,8 @@ public struct ProjectOptions: ParsableArguments, Sendable {
         help: "Also delete, in each namespace of the project, the flows, files or keys it lacks (per declared kind).")
     public var prune = false
     /// Replace every namespace.
-    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Put every flow, file and key in this namespace.")
+    @Option(
+        name: [.customShort("n"), .customLong("namespace")], help: "Put every flow, file and key in this namespace.")
     public var targetNamespace: String?
     /// Prefix every namespace.
     @Option(name: .customLong("namespace-prefix"), help: "Turn each namespace NS into PREFIX.NS.")

@@ -26,23 +26,31 @@ struct ProjectPlanner: Sendable {
     func plan(_ project: ProjectDirectory, prune: Bool) async throws -> ProjectPlan {
         var reads: [(name: String, read: @Sendable () async throws -> Finding)] = []
         for (index, declared) in project.flows.enumerated() {
-            reads.append(("\(declared.flow.namespace)/\(declared.flow.id)", { .item(index, try await flowItem(declared)) }))
+            reads.append(
+                ("\(declared.flow.namespace)/\(declared.flow.id)", { .item(index, try await flowItem(declared)) }))
         }
         let keyOffset = project.flows.count
         for (index, declared) in project.keys.enumerated() {
             reads.append(
-                ("\(declared.namespace)/\(declared.entry.key)", { .item(keyOffset + index, try await keyItem(declared)) }))
+                (
+                    "\(declared.namespace)/\(declared.entry.key)",
+                    { .item(keyOffset + index, try await keyItem(declared)) }
+                ))
         }
         for namespace in project.fileNamespaces.sorted() {
             reads.append(("\(namespace) files", { .tree(namespace, try await fileTree(namespace)) }))
         }
         if prune {
             for namespace in project.flowNamespaces.sorted() {
-                reads.append(("\(namespace) flows", { .flowIDs(namespace, try await client.flows.ids(namespace: namespace)) }))
+                reads.append(
+                    ("\(namespace) flows", { .flowIDs(namespace, try await client.flows.ids(namespace: namespace)) }))
             }
             for namespace in project.keyNamespaces.sorted() {
                 reads.append(
-                    ("\(namespace) keys", { .keyNames(namespace, try await client.kv.list(namespace: namespace).map(\.key)) }))
+                    (
+                        "\(namespace) keys",
+                        { .keyNames(namespace, try await client.kv.list(namespace: namespace).map(\.key)) }
+                    ))
             }
         }
         var declaredItems = [PlanItem?](repeating: nil, count: project.flows.count + project.keys.count)
@@ -64,10 +72,13 @@ struct ProjectPlanner: Sendable {
         if prune {
             for (namespace, files) in trees {
                 let declared = Set(project.files.filter { $0.namespace == namespace }.map(\.path))
-                deletes += files.keys.filter { !declared.contains($0) }.map { PlanItem.deletion(.file, namespace, "/" + $0) }
+                deletes += files.keys.filter { !declared.contains($0) }.map {
+                    PlanItem.deletion(.file, namespace, "/" + $0)
+                }
             }
         }
-        let items = Array(declaredItems.prefix(keyOffset).compactMap { $0 }) + fileItems
+        let items =
+            Array(declaredItems.prefix(keyOffset).compactMap { $0 }) + fileItems
             + declaredItems.dropFirst(keyOffset).compactMap { $0 }
             + deletes.sorted { ($0.kind, $0.namespace, $0.name) < ($1.kind, $1.namespace, $1.name) }
         return ProjectPlan(namespaces: project.namespaces, items: items)
@@ -176,9 +187,12 @@ struct ProjectPlanner: Sendable {
             guard let size = trees[file.namespace]?[file.path], size == nil || size == file.size else { continue }
             indices.append(index)
             compare.append(
-                ("\(file.namespace):/\(file.path)", { [client] in
-                    try await Self.sameBytes(client, namespace: file.namespace, path: file.path, as: file.localPath)
-                }))
+                (
+                    "\(file.namespace):/\(file.path)",
+                    { [client] in
+                        try await Self.sameBytes(client, namespace: file.namespace, path: file.path, as: file.localPath)
+                    }
+                ))
         }
         for (index, same) in zip(indices, try await perform("Comparing files", compare)) where same {
             items[index].action = .unchanged

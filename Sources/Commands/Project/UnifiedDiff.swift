@@ -46,7 +46,8 @@ enum UnifiedDiff {
         for range in hunks(edits, context: context) {
             let oldCount = oldLine[range.upperBound] - oldLine[range.lowerBound]
             let newCount = newLine[range.upperBound] - newLine[range.lowerBound]
-            text += "@@ -\(span(oldLine[range.lowerBound], oldCount)) +\(span(newLine[range.lowerBound], newCount)) @@\n"
+            text +=
+                "@@ -\(span(oldLine[range.lowerBound], oldCount)) +\(span(newLine[range.lowerBound], newCount)) @@\n"
             for edit in edits[range] {
                 switch edit {
                 case .keep(let index, _): text += render(" ", a[index])
