@@ -18,7 +18,7 @@ public struct ProjectDiff: KestraCommand {
             Examples:
               kestractl diff ./project
               kestractl diff ./project --prune --namespace-prefix staging
-              kestractl diff ./project -o json | jq '.items[] | select(.action != "unchanged")'
+              kestractl diff ./project -o json | jq .summary
             """
     )
 

@@ -10,7 +10,8 @@ public struct ProjectOptions: ParsableArguments, Sendable {
     /// Also delete what the project lacks.
     @Flag(
         name: .long,
-        help: "Also delete, in each namespace of the project, the flows, files or keys it lacks (per declared kind).")
+        help: "Also delete what a namespace of the project lacks, for the kinds (flows, files, keys) it declares there."
+    )
     public var prune = false
     /// Replace every namespace.
     @Option(
