@@ -32,6 +32,8 @@ import Testing
         #expect(result.status == 0, "progress checks failed:\n\(result.output)")
     }
 
+    /// Runs a program to its end; the blocking reads and wait happen on a Dispatch thread, so a pty
+    /// session of many seconds never holds one of the few threads Swift concurrency runs tests on.
     private func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -41,8 +43,12 @@ import Testing
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
         try process.run()
-        let data = await Task.detached { pipe.fileHandleForReading.readDataToEndOfFile() }.value
-        await Task.detached { process.waitUntilExit() }.value
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return await withCheckedContinuation { continuation in
+            DispatchQueue.global().async {
+                let data = pipe.fileHandleForReading.readDataToEndOfFile()
+                process.waitUntilExit()
+                continuation.resume(returning: (process.terminationStatus, String(decoding: data, as: UTF8.self)))
+            }
+        }
     }
 }
