@@ -3,8 +3,11 @@
 # each) against a fresh kestra-emulator: once cold (everything created), then once in sync
 # (everything UNCHANGED, no write), plus `diff` in sync.
 #   CONFIGURATION=release scripts/bench-apply.sh   (default: debug)   FLOWS=500 FILES=200 CONCURRENCY=4
+#   LATENCY=20ms adds that delay to every request (a server across a network)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/emulator-url.sh
+source scripts/emulator-url.sh
 configuration=${CONFIGURATION:-debug}
 flows=${FLOWS:-500}
 files=${FILES:-200}
@@ -13,15 +16,11 @@ swift build -c "$configuration" --product kestractl >&2
 swift build -c "$configuration" --product kestra-emulator >&2
 bin=$(swift build -c "$configuration" --show-bin-path)
 work=$(mktemp -d)
-"$bin/kestra-emulator" --port 0 --basic-auth admin@kestra.io:Admin1234 >"$work/emulator.log" 2>&1 &
+"$bin/kestra-emulator" --port 0 --basic-auth admin@kestra.io:Admin1234 ${LATENCY:+--latency "$LATENCY"} \
+  >"$work/emulator.log" 2>&1 &
 emulator=$!
 trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  url=$(head -n 1 "$work/emulator.log" 2>/dev/null || true)
-  [[ $url == http* ]] && break
-  sleep 0.1
-done
-[[ ${url:-} == http* ]] || { echo "kestra-emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
+url=$(emulator_url "$work/emulator.log")
 export KESTRACTL_HOST=$url KESTRACTL_USERNAME=admin@kestra.io KESTRACTL_PASSWORD=Admin1234 HOME=$work
 
 project=$work/project
@@ -44,8 +43,8 @@ run() { # label, command…
   "$@" >"$work/out.txt" 2>&1 || status=$?
   printf '  %-28s %7.2f s  exit %d  %s\n' "$label" "$(echo "$(now) - $start" | bc)" "$status" "$(tail -n 1 "$work/out.txt")"
 }
-printf '%s build, %d flows + %d files (4 KiB), --concurrency %d, against kestra-emulator\n' \
-  "$configuration" "$flows" "$files" "$concurrency"
+printf '%s build, %d flows + %d files (4 KiB), --concurrency %d, against kestra-emulator (latency %s)\n' \
+  "$configuration" "$flows" "$files" "$concurrency" "${LATENCY:-none}"
 run "apply (cold)" "$bin/kestractl" apply "$project" --prune --concurrency "$concurrency"
 run "apply (in sync)" "$bin/kestractl" apply "$project" --prune --concurrency "$concurrency"
 run "diff (in sync)" "$bin/kestractl" diff "$project" --prune

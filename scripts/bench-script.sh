@@ -5,6 +5,8 @@
 #   CONFIGURATION=release scripts/bench-script.sh   (default: debug)   LINES=1000
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/emulator-url.sh
+source scripts/emulator-url.sh
 configuration=${CONFIGURATION:-debug}
 lines=${LINES:-1000}
 swift build -c "$configuration" --product kestractl >&2
@@ -14,12 +16,7 @@ work=$(mktemp -d)
 "$bin/kestra-emulator" --port 0 --basic-auth admin@kestra.io:Admin1234 >"$work/emulator.log" 2>&1 &
 emulator=$!
 trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -rf "$work"' EXIT
-for _ in $(seq 1 100); do
-  url=$(head -n 1 "$work/emulator.log" 2>/dev/null || true)
-  [[ $url == http* ]] && break
-  sleep 0.1
-done
-[[ ${url:-} == http* ]] || { echo "kestra-emulator did not start:" >&2; cat "$work/emulator.log" >&2; exit 1; }
+url=$(emulator_url "$work/emulator.log")
 export KESTRACTL_HOST=$url KESTRACTL_USERNAME=admin@kestra.io KESTRACTL_PASSWORD=Admin1234 HOME=$work
 "$bin/kestractl" flows deploy examples/flows/company.team/hello_world.yml >/dev/null
 

@@ -3,18 +3,15 @@
 # (without a terminal: runs `kestractl server info` instead).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# shellcheck source=scripts/emulator-url.sh
+source scripts/emulator-url.sh
 bin=$(swift build --show-bin-path)
 log=$(mktemp)
 "$bin/kestra-emulator" --port 0 --seed examples >"$log" 2>&1 &
 emulator=$!
 config=$(mktemp)
 trap 'kill $emulator 2>/dev/null; wait $emulator 2>/dev/null; rm -f "$log" "$config"' EXIT
-for _ in $(seq 1 100); do
-  url=$(head -n 1 "$log" 2>/dev/null || true)
-  [[ $url == http* ]] && break
-  sleep 0.1
-done
-[[ ${url:-} == http* ]] || { echo "kestra-emulator did not start:" >&2; cat "$log" >&2; exit 1; }
+url=$(emulator_url "$log")
 export KESTRACTL_HOST=$url KESTRACTL_USERNAME=admin@kestra.io KESTRACTL_PASSWORD=Admin1234
 echo "kestra-emulator running at $url (seeded from examples/)" >&2
 if [[ -t 0 && -t 1 ]]; then
