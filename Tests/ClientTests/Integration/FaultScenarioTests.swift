@@ -91,9 +91,10 @@ import Testing
     }
 
     @Test func tooManyRequestsWaitsForRetryAfter() async throws {
-        try await with(client: {
+        let slowCap: (inout ClientConfiguration) -> Void = {
             $0.retryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .seconds(5))
-        }) { client, proxy in
+        }
+        try await with(client: slowCap) { client, proxy in
             proxy.inject(.respond(status: 429, headers: ["Retry-After": "1"], body: ""), path: Self.flowPath)
             let clock = ContinuousClock()
             let elapsed = try await clock.measure {
@@ -106,7 +107,8 @@ import Testing
     }
 
     @Test func aHangingServerEndsAtTheRequestTimeoutWithoutRetry() async throws {
-        try await with(client: { $0.requestTimeout = .milliseconds(300) }) { client, proxy in
+        let shortTimeout: (inout ClientConfiguration) -> Void = { $0.requestTimeout = .milliseconds(300) }
+        try await with(client: shortTimeout) { client, proxy in
             proxy.inject(.hang, path: Self.flowPath, times: nil)
             do {
                 _ = try await client.flows.get(namespace: "company.team", id: "hello")
