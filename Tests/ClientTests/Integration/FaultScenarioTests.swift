@@ -34,6 +34,20 @@ import Testing
         }
     }
 
+    /// The message of the error reading flow `company.team/hello` ends with, nil when it succeeds.
+    private func failure(_ client: KestraClient) async -> String? {
+        do {
+            _ = try await client.flows.get(namespace: "company.team", id: "hello")
+            return nil
+        } catch {
+            return (error as? KestraError)?.message ?? "\(error)"
+        }
+    }
+
+    private func flowURL(_ proxy: FaultProxy) -> String {
+        "GET \(proxy.url)/api/v1/main/flows/company.team/hello?source=true"
+    }
+
     @Test(arguments: [
         FaultProxy.Fault.resetBeforeHeaders, .resetMidBody(afterBodyBytes: 20), .truncateBody(afterBodyBytes: 20),
         .truncateUndelimited(afterBodyBytes: 20),
@@ -50,15 +64,9 @@ import Testing
     @Test func aConnectionThatAlwaysDropsFailsAfterThreeAttemptsNamingTheRequest() async throws {
         try await with { client, proxy in
             proxy.inject(.truncateUndelimited(afterBodyBytes: 20), path: Self.flowPath, times: nil)
-            do {
-                _ = try await client.flows.get(namespace: "company.team", id: "hello")
-                Issue.record("a read that always ends early must fail")
-            } catch let error as KestraError {
-                #expect(
-                    error.message
-                        == "GET \(proxy.url)/api/v1/main/flows/company.team/hello?source=true → response incomplete: "
-                        + "the JSON body ends early, after 20 bytes (3 attempts)")
-            }
+            #expect(
+                await failure(client)
+                    == flowURL(proxy) + " → response incomplete: the JSON body ends early, after 20 bytes (3 attempts)")
             #expect(proxy.exchanges(matching: Self.flowPath).count == 3)
         }
     }
@@ -77,15 +85,7 @@ import Testing
         try await with { client, proxy in
             proxy.inject(
                 .respond(status: 503, headers: ["Retry-After": "0"], body: ""), path: Self.flowPath, times: nil)
-            do {
-                _ = try await client.flows.get(namespace: "company.team", id: "hello")
-                Issue.record("503 on every attempt must fail")
-            } catch let error as KestraError {
-                #expect(
-                    error.message
-                        == "GET \(proxy.url)/api/v1/main/flows/company.team/hello?source=true → 503 Service Unavailable (3 attempts)"
-                )
-            }
+            #expect(await failure(client) == flowURL(proxy) + " → 503 Service Unavailable (3 attempts)")
             #expect(proxy.exchanges(matching: Self.flowPath).count == 3)
         }
     }
@@ -110,15 +110,7 @@ import Testing
         let shortTimeout: (inout ClientConfiguration) -> Void = { $0.requestTimeout = .milliseconds(300) }
         try await with(client: shortTimeout) { client, proxy in
             proxy.inject(.hang, path: Self.flowPath, times: nil)
-            do {
-                _ = try await client.flows.get(namespace: "company.team", id: "hello")
-                Issue.record("a hanging request must time out")
-            } catch let error as KestraError {
-                #expect(
-                    error.message
-                        == "GET \(proxy.url)/api/v1/main/flows/company.team/hello?source=true → no response within 300ms"
-                )
-            }
+            #expect(await failure(client) == flowURL(proxy) + " → no response within 300ms")
             #expect(proxy.exchanges(matching: Self.flowPath).count == 1)
         }
     }
@@ -138,43 +130,36 @@ import Testing
         }
     }
 
-    private func read(_ client: KestraClient) async throws -> [UInt8] {
-        try await client.files.open(namespace: "company.team", path: "/data.bin").collect(upTo: 1 << 20)
+    /// Reads the file once with `fault` on its first GET, checks every byte arrived once, and
+    /// returns the GETs the proxy saw.
+    private func read(after fault: FaultProxy.Fault, servesRanges: Bool) async throws -> [FaultProxy.Exchange] {
+        var gets: [FaultProxy.Exchange] = []
+        try await withFile(servesRanges: servesRanges) { client, proxy in
+            proxy.inject(fault, path: Self.filePath, method: "GET")
+            let bytes = try await client.files.open(namespace: "company.team", path: "/data.bin").collect(upTo: 1 << 20)
+            #expect(bytes == Self.content)
+            gets = proxy.exchanges(matching: Self.filePath).filter { $0.method == "GET" }
+        }
+        return gets
     }
 
     @Test func aDownloadCutOffBeforeItsFirstByteStartsOver() async throws {
-        try await withFile(servesRanges: false) { client, proxy in
-            proxy.inject(.truncateBody(afterBodyBytes: 0), path: Self.filePath, method: "GET")
-            let bytes = try await read(client)
-            #expect(bytes == Self.content)
-            let gets = proxy.exchanges(matching: Self.filePath).filter { $0.method == "GET" }
-            #expect(gets.count == 2)
-            #expect(gets.map { $0.header("Range") } == [nil, nil])
-        }
+        let gets = try await read(after: .truncateBody(afterBodyBytes: 0), servesRanges: false)
+        #expect(gets.map { $0.header("Range") } == [nil, nil])
     }
 
     @Test func aDownloadCutOffMidwayResumesWithRangeWhenTheServerServesRanges() async throws {
-        try await withFile(servesRanges: true) { client, proxy in
-            proxy.inject(.truncateBody(afterBodyBytes: 70_000), path: Self.filePath, method: "GET")
-            let bytes = try await read(client)
-            #expect(bytes == Self.content)
-            let gets = proxy.exchanges(matching: Self.filePath).filter { $0.method == "GET" }
-            #expect(gets.count == 2)
-            // From the bytes the client had received when the connection closed (at most 70,000).
-            let range = try #require(gets.last?.header("Range"))
-            let start = try #require(Int(range.dropFirst("bytes=".count).dropLast()))
-            #expect(range == "bytes=\(start)-" && (1...70_000).contains(start), "\(range)")
-        }
+        let gets = try await read(after: .truncateBody(afterBodyBytes: 70_000), servesRanges: true)
+        #expect(gets.count == 2)
+        // From the bytes the client had received when the connection closed (at most 70,000).
+        let range = try #require(gets.last?.header("Range"))
+        let start = try #require(Int(range.dropFirst("bytes=".count).dropLast()))
+        #expect(range == "bytes=\(start)-" && (1...70_000).contains(start), "\(range)")
     }
 
     @Test func aDownloadResetMidwayResumesWithRange() async throws {
-        try await withFile(servesRanges: true) { client, proxy in
-            proxy.inject(.resetMidBody(afterBodyBytes: 70_000), path: Self.filePath, method: "GET")
-            let bytes = try await read(client)
-            #expect(bytes == Self.content)
-            let gets = proxy.exchanges(matching: Self.filePath).filter { $0.method == "GET" }
-            #expect(gets.count == 2)
-        }
+        let gets = try await read(after: .resetMidBody(afterBodyBytes: 70_000), servesRanges: true)
+        #expect(gets.count == 2)
     }
 
     @Test func aDownloadCutOffMidwayFailsWhenTheServerCannotResumeAndLeavesNoFile() async throws {
