@@ -60,7 +60,7 @@ public struct GlobalOptions: ParsableArguments, Sendable {
         name: .long,
         help: ArgumentHelp(
             "Per-request timeout, e.g. 30s, 2m or PT30S (env KESTRACTL_TIMEOUT, default 30s); on executions follow "
-                + "and run --wait, the limit of the whole wait instead."))
+                + "and a waiting executions run, the limit of the whole wait instead."))
     public var timeout: String?
 
     /// Disable colour.
