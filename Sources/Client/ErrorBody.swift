@@ -38,6 +38,20 @@ public enum ErrorBody: Sendable, Equatable {
         return .text(String(text.prefix(2000)))
     }
 
+    /// What the server said beyond the status line, nil when it said nothing more (an empty body,
+    /// or a title or message that only repeats the reason phrase).
+    public func detail(status: Int) -> String? {
+        let reason = HTTPStatusText.reasonPhrase(for: status)
+        var text: String
+        switch self {
+        case .empty: return nil
+        case .text(let body): text = body
+        case .html, .problem, .legacy: text = message(status: status)
+        }
+        if text.lowercased().hasPrefix(reason.lowercased() + ": ") { text = String(text.dropFirst(reason.count + 2)) }
+        return text.caseInsensitiveCompare(reason) == .orderedSame || text.isEmpty ? nil : text
+    }
+
     /// The user-facing message for this body answering a request with `status`.
     public func message(status: Int) -> String {
         switch self {

@@ -1,4 +1,4 @@
-/// A record of one HTTP attempt for `--verbose`; secrets in headers are already masked.
+/// A record of one HTTP attempt for `--verbose`; credential headers are already masked (`Redaction`).
 public struct HTTPTraceEvent: Sendable {
     /// The request method.
     public var method: String
@@ -27,16 +27,5 @@ public struct HTTPTraceEvent: Sendable {
         self.requestHeaders = requestHeaders
         self.responseHeaders = responseHeaders
         self.error = error
-    }
-
-    /// Replaces the values of credential-bearing headers with `[REDACTED]`.
-    public static func redact(_ headers: [HTTPHeader]) -> [HTTPHeader] {
-        headers.map { header in
-            let name = header.name.lowercased()
-            let secret =
-                ["authorization", "proxy-authorization", "cookie", "set-cookie"].contains(name)
-                || ["token", "secret", "password", "key"].contains(where: name.contains)
-            return secret ? HTTPHeader(name: header.name, value: "[REDACTED]") : header
-        }
     }
 }

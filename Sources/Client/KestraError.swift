@@ -1,11 +1,11 @@
 /// Every error the client throws, with a one-line message and an optional hint for the user.
 public enum KestraError: Error, Sendable, Equatable {
     /// The server answered with a status outside 2xx; `body` is the decoded error body.
-    case http(status: Int, url: String, body: ErrorBody)
-    /// The request could not be sent or its response could not be read; `url` is the server address.
-    case transport(url: String, kind: TransportFailure, reason: String)
+    case http(status: Int, request: SentRequest, body: ErrorBody)
+    /// The request could not be sent or its response could not be read completely.
+    case transport(request: SentRequest, kind: TransportFailure, reason: String)
     /// The server answered 2xx but the body was not the expected JSON.
-    case decoding(url: String, description: String)
+    case decoding(request: SentRequest, description: String)
     /// The task was cancelled; no further attempt is made.
     case cancelled
     /// A local file could not be read or written.
@@ -21,19 +21,44 @@ public enum KestraError: Error, Sendable, Equatable {
         return nil
     }
 
-    /// The sentence shown after `Error: ` (cli.md §5).
+    /// The request the error is about, for HTTP, transport and decoding errors.
+    public var request: SentRequest? {
+        switch self {
+        case .http(_, let request, _), .transport(let request, _, _), .decoding(let request, _): return request
+        default: return nil
+        }
+    }
+
+    /// The sentence shown after `Error: `: the request, the status or failure, the attempts when
+    /// retried, then the server's detail, e.g.
+    /// `GET http://host/api/v1/main/flows/ns/id → 503 Service Unavailable (3 attempts)`.
     public var message: String {
         switch self {
-        case .http(let status, _, let body):
-            return body.message(status: status)
-        case .transport(let url, let kind, let reason):
+        case .http(let status, let request, let body):
+            let detail = body.detail(status: status).map { ": \($0)" } ?? ""
+            return "\(request.line) → \(status) \(HTTPStatusText.reasonPhrase(for: status))"
+                + request.attemptsSuffix + detail
+        case .transport(let request, _, _), .decoding(let request, _):
+            return "\(request.line) → \(reason)"
+        default:
+            return reason
+        }
+    }
+
+    /// What went wrong without naming the request, for a per-item report row (the row names the item).
+    public var reason: String {
+        switch self {
+        case .http(let status, let request, let body):
+            return body.message(status: status) + request.attemptsSuffix
+        case .transport(let request, let kind, let reason):
             switch kind {
-            case .timeout: return "request to \(url) timed out"
-            case .connectionReset: return "connection to \(url) was closed unexpectedly: \(reason)"
-            default: return "cannot connect to \(url): \(reason)"
+            case .timeout: return reason + request.attemptsSuffix
+            case .connectionReset: return "connection closed unexpectedly: \(reason)" + request.attemptsSuffix
+            case .incompleteBody: return "response incomplete: \(reason)" + request.attemptsSuffix
+            default: return "cannot connect: \(reason)" + request.attemptsSuffix
             }
-        case .decoding(let url, let description):
-            return "unexpected response from \(url): \(description)"
+        case .decoding(let request, let description):
+            return "unexpected response: \(description)" + request.attemptsSuffix
         case .cancelled:
             return "cancelled"
         case .localFile(let path, let reason):
@@ -67,6 +92,29 @@ public enum KestraError: Error, Sendable, Equatable {
         default:
             return nil
         }
+    }
+
+    /// The same error counting `attempts` attempts (HTTP, transport and decoding errors).
+    func after(attempts: Int) -> KestraError {
+        switch self {
+        case .http(let status, var request, let body):
+            request.attempts = attempts
+            return .http(status: status, request: request, body: body)
+        case .transport(var request, let kind, let reason):
+            request.attempts = attempts
+            return .transport(request: request, kind: kind, reason: reason)
+        case .decoding(var request, let description):
+            request.attempts = attempts
+            return .decoding(request: request, description: description)
+        default:
+            return self
+        }
+    }
+
+    /// Whether the connection dropped before the response was complete.
+    var isDroppedConnection: Bool {
+        if case .transport(_, let kind, _) = self { return kind.isDroppedConnection }
+        return false
     }
 }
 

@@ -11,8 +11,11 @@ public enum ShellEntry {
     public static func run(_ request: ShellRequest) async -> Int32 {
         let interactive = request.files.isEmpty && request.lines.isEmpty && isatty(0) == 1
         if !interactive { return await runScript(request) }
+        let mask = CommandContext(globals: request.globals, environment: request.environment, streams: request.streams)
+            .credentialMask
         let history =
-            request.history ? ShellHistory(path: ShellHistory.defaultPath(environment: request.environment)) : nil
+            request.history
+            ? ShellHistory(path: ShellHistory.defaultPath(environment: request.environment), mask: mask) : nil
         let runner = ShellWordRunner(
             globals: request.globals, environment: request.environment, streams: request.streams, history: history)
         let completer = ShellCompleter(

@@ -11,13 +11,15 @@ import Testing
             _ = try await client.server.configuration()
             Issue.record("expected a transport error")
         } catch let error as KestraError {
-            guard case .transport(let url, .connectionRefused, _) = error else {
+            guard case .transport(let request, .connectionRefused, _) = error else {
                 Issue.record("unexpected \(error)")
                 try await client.shutdown()
                 return
             }
-            #expect(url == "http://127.0.0.1:1")
-            #expect(error.message == "cannot connect to http://127.0.0.1:1: connection refused")
+            #expect(request == SentRequest(method: "GET", url: "http://127.0.0.1:1/api/v1/configs", attempts: 2))
+            #expect(
+                error.message
+                    == "GET http://127.0.0.1:1/api/v1/configs → cannot connect: connection refused (2 attempts)")
         }
         try await client.shutdown()
         try await client.shutdown()
@@ -41,7 +43,8 @@ import Testing
             _ = try await makeClient(transport).server.configuration()
         } throws: { error in
             let error = error as? KestraError
-            return error?.message == "Found: redirected to /ui/login" && error?.hint?.contains("--host") == true
+            return error?.message == "GET http://localhost:8080/api/v1/configs → 302 Found: redirected to /ui/login"
+                && error?.hint?.contains("--host") == true
         }
     }
 }

@@ -20,6 +20,7 @@ actor FakeTransport: HTTPTransport {
     private var replies: [Reply]
     private(set) var recorded: [Recorded] = []
     private(set) var shutdownCount = 0
+    private var waiters: [(count: Int, continuation: CheckedContinuation<Void, Never>)] = []
 
     init(_ replies: [Reply]) {
         self.replies = replies
@@ -38,6 +39,9 @@ actor FakeTransport: HTTPTransport {
     func execute(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
         let body = try await request.body.collect()
         recorded.append(Recorded(request: request, body: body, timeout: timeout))
+        let count = recorded.count
+        for waiter in waiters where waiter.count <= count { waiter.continuation.resume() }
+        waiters.removeAll { $0.count <= count }
         guard !replies.isEmpty else { return HTTPResponse(status: 599) }
         switch replies.removeFirst() {
         case .response(let status, let headers, let body):
@@ -50,6 +54,12 @@ actor FakeTransport: HTTPTransport {
             try await Task.sleep(for: .seconds(3600))
             throw CancellationError()
         }
+    }
+
+    /// Returns once `count` requests have arrived (an event, instead of sleeping and hoping).
+    func waitForRequests(_ count: Int) async {
+        if recorded.count >= count { return }
+        await withCheckedContinuation { waiters.append((count, $0)) }
     }
 
     func shutdown() async throws {

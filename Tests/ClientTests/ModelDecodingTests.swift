@@ -210,8 +210,9 @@ import Testing
         await #expect {
             _ = try await makeClient(transport).executions.get(id: "e1")
         } throws: { error in
-            guard case .decoding(let url, let description)? = error as? KestraError else { return false }
-            return url == "http://localhost:8080/api/v1/main/executions/e1" && description.contains("'id'")
+            guard case .decoding(let request, let description)? = error as? KestraError else { return false }
+            return request == SentRequest(method: "GET", url: "http://localhost:8080/api/v1/main/executions/e1")
+                && description.contains("'id'")
         }
     }
 }

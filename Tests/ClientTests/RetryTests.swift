@@ -18,7 +18,9 @@ import Testing
         await #expect {
             _ = try await makeClient(transport).executions.get(id: "e1")
         } throws: { error in
-            (error as? KestraError)?.status == 503 && (error as? KestraError)?.message == "Service Unavailable"
+            (error as? KestraError)?.status == 503
+                && (error as? KestraError)?.message
+                    == "GET http://localhost:8080/api/v1/main/executions/e1 → 503 Service Unavailable (3 attempts)"
         }
         #expect(await transport.recorded.count == 3)
     }
@@ -26,7 +28,9 @@ import Testing
     @Test func retryOn429AndConnectionReset() async throws {
         let transport = FakeTransport([
             FakeTransport.status(429),
-            .failure(.transport(url: "http://x", kind: .connectionReset, reason: "reset")),
+            .failure(
+                .transport(
+                    request: SentRequest(method: "GET", url: "http://x"), kind: .connectionReset, reason: "reset")),
             Self.ok,
         ])
         _ = try await makeClient(transport).executions.get(id: "e1")
@@ -36,7 +40,8 @@ import Testing
     @Test func otherStatusesAndFailuresAreNotRetried() async throws {
         for reply in [
             FakeTransport.status(500), FakeTransport.status(404),
-            .failure(.transport(url: "http://x", kind: .tls, reason: "bad certificate")),
+            .failure(
+                .transport(request: SentRequest(method: "GET", url: "http://x"), kind: .tls, reason: "bad certificate")),
         ] {
             let transport = FakeTransport([reply, Self.ok])
             await #expect(throws: KestraError.self) {
@@ -79,7 +84,11 @@ import Testing
         await #expect(throws: KestraError.self) {
             _ = try await makeClient(transport).executions.create(namespace: "ns", flowId: "f")
         }
-        let resets = FakeTransport([.failure(.transport(url: "x", kind: .connectionReset, reason: "reset")), Self.ok])
+        let resets = FakeTransport([
+            .failure(
+                .transport(request: SentRequest(method: "POST", url: "x"), kind: .connectionReset, reason: "reset")),
+            Self.ok,
+        ])
         await #expect(throws: KestraError.self) {
             _ = try await makeClient(resets).flows.create(yaml: "id: f")
         }
@@ -130,12 +139,10 @@ import Testing
             $0.retryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .seconds(30), maxDelay: .seconds(30))
         }
         let task = Task { try await client.executions.get(id: "e1") }
-        try await Task.sleep(for: .milliseconds(100))
+        // The first attempt got its 503: the client is now waiting 30 s before the next one.
+        await transport.waitForRequests(1)
         task.cancel()
-        let clock = ContinuousClock()
-        let started = clock.now
         let result = await task.result
-        #expect(clock.now - started < .seconds(5))
         guard case .failure(let error) = result, case .cancelled? = error as? KestraError else {
             Issue.record("expected KestraError.cancelled, got \(result)")
             return
@@ -147,7 +154,7 @@ import Testing
         let transport = FakeTransport([.hang, Self.ok])
         let client = try makeClient(transport)
         let task = Task { try await client.executions.get(id: "e1") }
-        try await Task.sleep(for: .milliseconds(100))
+        await transport.waitForRequests(1)
         task.cancel()
         let result = await task.result
         guard case .failure(let error) = result, case .cancelled? = error as? KestraError else {

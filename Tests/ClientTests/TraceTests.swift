@@ -41,11 +41,13 @@ import Testing
 
     @Test func transportFailuresAreTraced() async throws {
         let events = Mutex<[HTTPTraceEvent]>([])
-        let transport = FakeTransport([.failure(.transport(url: "x", kind: .tls, reason: "bad certificate"))])
+        let transport = FakeTransport([
+            .failure(.transport(request: SentRequest(method: "GET", url: "x"), kind: .tls, reason: "bad certificate"))
+        ])
         let client = try makeClient(transport) { $0.trace = { event in events.withLock { $0.append(event) } } }
         await #expect(throws: KestraError.self) { _ = try await client.server.configuration() }
         let event = try #require(events.withLock { $0.first })
         #expect(event.status == nil)
-        #expect(event.error == "cannot connect to http://localhost:8080: bad certificate")
+        #expect(event.error == "cannot connect: bad certificate")
     }
 }

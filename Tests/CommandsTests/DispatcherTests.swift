@@ -31,11 +31,42 @@ import Testing
         )
     }
 
-    @Test func unknownCommandIsAUsageError() async {
+    @Test func unknownCommandIsAUsageErrorNamingTheValidOnes() async {
         let run = await CommandRun.run(["flowz"])
+        #expect(
+            run
+                == CommandRun(
+                    stdout: "",
+                    stderr: "Error: unknown command 'flowz' for 'kestractl'\n"
+                        + "  hint: valid commands: config, flows, executions, logs, namespaces, nsfiles, kv, triggers, "
+                        + "server, completion, shell, version; run 'kestractl --help' for usage\n",
+                    exitCode: 2))
+    }
+
+    /// ArgumentParser alone blames the first option it cannot place: `Unknown option '--host'`.
+    @Test func unknownSubcommandIsNamedEvenWhenGlobalOptionsFollow() async {
+        let run = await CommandRun.run([
+            "flows", "frobnicate", "--host", "http://127.0.0.1:1", "--username", "admin", "--password", "Planted-pw-1",
+        ])
+        #expect(
+            run
+                == CommandRun(
+                    stdout: "",
+                    stderr: "Error: unknown command 'frobnicate' for 'kestractl flows'\n"
+                        + "  hint: valid commands: list, get, delete, revisions, enable, disable, export, deploy, "
+                        + "validate; run 'kestractl flows --help' for usage\n",
+                    exitCode: 2))
+        let leading = await CommandRun.run(["--host", "http://127.0.0.1:1", "kv", "lst", "company.team", "-o", "json"])
+        #expect(leading.exitCode == 2)
+        #expect(leading.stderr.hasPrefix("Error: unknown command 'lst' for 'kestractl kv'\n"))
+        let alias = await CommandRun.run(["flow", "frobnicate", "-o", "json"])
+        #expect(alias.stderr.hasPrefix("Error: unknown command 'frobnicate' for 'kestractl flow'\n"))
+    }
+
+    @Test func aKnownCommandWithABadOptionStillNamesTheOption() async {
+        let run = await CommandRun.run(["flows", "list", "--bogus", "--host", "http://127.0.0.1:1"])
         #expect(run.exitCode == 2)
-        #expect(run.stdout == "")
-        #expect(run.stderr.hasPrefix("Error: Unexpected argument 'flowz'"))
+        #expect(run.stderr == "Error: Unknown option '--bogus'\n  hint: run 'kestractl --help' for usage\n")
     }
 
     @Test func badOutputValueNamesTheValue() async {

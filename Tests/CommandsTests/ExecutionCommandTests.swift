@@ -249,6 +249,35 @@ import Testing
         }
     }
 
+    /// `--timeout` on a wait limits the wait; each request keeps KESTRACTL_TIMEOUT (here 500 ms), so a
+    /// hanging request fails at 500 ms, not at the 5 s wait limit.
+    @Test func aWaitsTimeoutIsNotTheRequestTimeout() async throws {
+        try await Flows.with { workspace, emulator in
+            let created = try Flows.object(
+                await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
+            let id = try #require(created["id"] as? String)
+            let proxy = try FaultProxy(upstream: emulator.url)
+            defer { proxy.stop() }
+            // Every read of one execution hangs; the event stream fails, so `run --wait` has to read one.
+            proxy.inject(.hang, path: "/api/v1/main/executions/[^/]+$", method: "GET", times: nil)
+            proxy.inject(.respond(status: 500, headers: [:], body: ""), path: "/follow$", times: nil)
+            var environment = workspace.environment
+            environment["KESTRACTL_HOST"] = proxy.url
+            environment["KESTRACTL_TIMEOUT"] = "500ms"
+            let follow = await CommandRun.run(
+                ["executions", "follow", id, "--timeout", "5s"], environment: environment)
+            #expect(follow.exitCode == 124)
+            #expect(
+                follow.stderr == "Error: GET \(proxy.url)/api/v1/main/executions/\(id) → no response within 500ms\n")
+            let run = await CommandRun.run(
+                ["executions", "run", "company.team", "slow", "--wait", "--timeout", "5s", "-o", "json"],
+                environment: environment)
+            #expect(run.exitCode == 124)
+            #expect(run.stderr.hasSuffix(" → no response within 500ms\n"), "\(run.stderr)")
+            #expect(!run.stderr.contains("waiting for execution"), "the 5 s wait limit is not what ended it")
+        }
+    }
+
     @Test func aDroppedOrFailingStreamFallsBackWithoutFailing() async throws {
         try await Flows.with { workspace, emulator in
             await emulator.setFaults(FaultSettings(faultRate: 1, routes: "/follow$"))

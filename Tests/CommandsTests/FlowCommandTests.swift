@@ -42,7 +42,7 @@ import Testing
     }
 
     @Test func getPrintsTheSourceExactlyOrTheObject() async throws {
-        try await with { workspace, _ in
+        try await with { workspace, emulator in
             let source = await workspace.run(["flows", "get", "company.team", "hello"])
             #expect(
                 source == CommandRun(stdout: FlowTestWorkspace.flow("hello", "company.team"), stderr: "", exitCode: 0))
@@ -53,7 +53,10 @@ import Testing
             let missing = await workspace.run(["flows", "get", "company.team", "nope"])
             #expect(missing.exitCode == 4)
             #expect(missing.stdout == "")
-            #expect(missing.stderr.hasPrefix("Error: Resource not found"))
+            #expect(
+                missing.stderr
+                    == "Error: GET \(emulator.url)/api/v1/main/flows/company.team/nope?source=true → 404 Not Found: "
+                    + "Resource not found: Flow 'company.team.nope' not found\n")
         }
     }
 

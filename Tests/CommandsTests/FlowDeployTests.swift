@@ -192,11 +192,33 @@ import Testing
             ])
             #expect(run.exitCode == 5)
             #expect(
-                rows(run, workspace).dropFirst().prefix(3) == [
+                rows(run, workspace).dropFirst() == [
                     "W/ff/1.yml one - - FAILED missing top-level 'namespace'",
                     "W/ff/2.yml two team - SKIPPED not deployed: --fail-fast stopped after a failure",
                     "W/ff/3.yml three team - SKIPPED not deployed: --fail-fast stopped after a failure",
+                    "0 deployed, 0 unchanged, 1 failed, 2 skipped",
                 ])
+            #expect(run.stderr == "Error: 1 of 3 flows failed, 2 skipped\n")
+        }
+    }
+
+    @Test func failFastCountsTheFlowsItNeverStartedAsSkippedNotFailed() async throws {
+        try await with { workspace, _ in
+            try workspace.write("ff/1.yml", FlowTestWorkspace.flow("one", "team"))
+            try workspace.write("ff/2.yml", "id: two\n")
+            try workspace.write("ff/3.yml", FlowTestWorkspace.flow("three", "team"))
+            let run = await workspace.run([
+                "flows", "deploy", workspace.directory + "/ff", "--fail-fast", "--concurrency", "1", "-o", "json",
+            ])
+            #expect(run.exitCode == 5)
+            let report = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [[String: Any]] ?? []
+            #expect(report.map { $0["status"] as? String } == ["CREATED", "FAILED", "SKIPPED"])
+            #expect(run.stderr == "Error: 1 of 3 flows failed, 1 skipped\n")
+            let clean = await workspace.run([
+                "flows", "deploy", workspace.directory + "/ff/1.yml", "--fail-fast", "--override",
+            ])
+            #expect(clean.exitCode == 0, "no failure, no skip: --fail-fast changes nothing")
+            #expect(rows(clean, workspace).last == "0 deployed, 1 unchanged, 0 failed")
         }
     }
 

@@ -92,14 +92,21 @@ import Testing
 
     @Test func ttlGoesInAHeaderAndTheKeyExpires() async throws {
         try await FlowTestWorkspace.with { workspace, emulator in
-            let set = await workspace.run(["kv", "set", "company.team", "STRING", "short", "v", "--ttl", "1h"])
+            // Through a proxy that records request headers, to see the `ttl` header itself.
+            let proxy = try FaultProxy(upstream: emulator.url)
+            defer { proxy.stop() }
+            let set = await CommandRun.run(
+                ["kv", "set", "company.team", "STRING", "short", "v", "--ttl", "1h"],
+                environment: workspace.environment.merging(["KESTRACTL_HOST": proxy.url]) { $1 })
             #expect(
                 set
                     == CommandRun(
                         stdout: "Key 'short' set in namespace 'company.team' as STRING (expires after PT1H).\n",
                         stderr: "", exitCode: 0))
-            let put = await emulator.recordedRequests().first { $0.method == "PUT" }
-            #expect(put?.query == nil)
+            let put = try #require(proxy.exchanges.first { $0.method == "PUT" })
+            #expect(put.path == "/api/v1/main/namespaces/company.team/kv/short")
+            #expect(put.header("ttl") == "PT1H")
+            #expect(put.query == nil, "the server ignores a ?ttl= query parameter")
             let list = await workspace.run(["kv", "list", "company.team", "-o", "json"])
             let entries = try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(entries.map { $0["key"] as? String } == ["short"])

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Commands
@@ -37,7 +38,7 @@ import Testing
     }
 
     @Test func followStopsByItselfWhenTheExecutionEnds() async throws {
-        try await Flows.with { workspace, _ in
+        try await Flows.with { workspace, emulator in
             let finished = try await finishedGreeting(workspace)
             let done = await workspace.run(["logs", "follow", finished])
             #expect(done.exitCode == 0)
@@ -52,8 +53,13 @@ import Testing
             let created = await workspace.run(["executions", "run", "company.team", "approval", "-o", "json"])
             let paused = try #require(try Flows.object(created)["id"] as? String)
             _ = try await Flows.waitFor("PAUSED", id: paused, in: workspace)
-            async let live = workspace.run(["logs", "follow", paused])
-            try await Task.sleep(for: .milliseconds(200))
+            // Through a proxy that says when the log stream is being served, instead of sleeping.
+            let proxy = try FaultProxy(upstream: emulator.url)
+            defer { proxy.stop() }
+            async let live = CommandRun.run(
+                ["logs", "follow", paused],
+                environment: workspace.environment.merging(["KESTRACTL_HOST": proxy.url]) { $1 })
+            #expect(await proxy.waitForResponseBody(matching: "/logs/\(paused)/follow$"))
             #expect(await workspace.run(["executions", "resume", paused]).exitCode == 0)
             let followed = await live
             #expect(followed.exitCode == 0)

@@ -84,7 +84,12 @@ import Testing
             #expect(enable.stdout == "Trigger 'every_min' of flow 'company.team/nightly' enabled.\n")
             let unlock = await workspace.run(["triggers", "unlock", "company.team", "nightly", "every_min"])
             // Unlocking a trigger that no execution holds is the server's 409.
-            #expect(unlock == CommandRun(stdout: "", stderr: "Error: Conflict: Trigger is not locked\n", exitCode: 1))
+            #expect(
+                unlock
+                    == CommandRun(
+                        stdout: "",
+                        stderr: "Error: POST \(emulator.url)/api/v1/main/triggers/company.team/nightly/every_min/unlock"
+                            + " → 409 Conflict: Trigger is not locked\n", exitCode: 1))
             #expect(await emulator.lockTrigger(namespace: "company.team", flowId: "nightly", triggerId: "every_min"))
             let locked = await workspace.run(["triggers", "list", "-n", "company.team", "-o", "json"])
             let lockedItems = try JSONSerialization.jsonObject(with: Data(locked.stdout.utf8)) as? [[String: Any]] ?? []

@@ -154,23 +154,6 @@ import Testing
         }
     }
 
-    /// Root reads any file whatever its mode, so this runs only as another user.
-    @Test(.enabled(if: getuid() != 0, "root reads files whatever their permission bits"))
-    func unreadableFilesAreReportedPerFile() async throws {
-        try await FlowTestWorkspace.with { workspace, emulator in
-            let tree = try writeTree(workspace)
-            #expect(chmod(tree + "/a.txt", 0) == 0)
-            defer { _ = chmod(tree + "/a.txt", 0o600) }
-            let upload = await workspace.run([
-                "nsfiles", "upload", "company.team", tree, "/", "--no-root", "-o", "json",
-            ])
-            #expect(upload.exitCode == 5)
-            let rows = try JSONSerialization.jsonObject(with: Data(upload.stdout.utf8)) as? [[String: Any]] ?? []
-            #expect(rows.map { $0["error"] as? String } == ["permission denied", nil])
-            #expect(await emulator.recordedRequests().filter { $0.method == "POST" }.count == 1)
-        }
-    }
-
     @Test func failFastSkipsTheRest() async throws {
         try await FlowTestWorkspace.with { workspace, _ in
             let tree = try writeTree(workspace)

@@ -162,6 +162,24 @@ import Testing
         #expect(settings.authentication == .bearer(token: "env-token"))
     }
 
+    @Test func halfABasicAuthPairIsIncompleteNamingTheMissingField() throws {
+        let userOnly = try resolve(["--username", "me@example.com"], config: ConfigFile())
+        #expect(
+            userOnly.incompleteAuthentication
+                == UsageError(
+                    "incomplete authentication: missing password (set --password, KESTRACTL_PASSWORD, or \"password\" "
+                        + "in a context of the config file)"))
+        let passwordOnly = try resolve(environment: ["KESTRACTL_PASSWORD": "EnvSecret1"], config: ConfigFile())
+        #expect(
+            passwordOnly.incompleteAuthentication?.message
+                == "incomplete authentication: missing username (set --username, KESTRACTL_USERNAME, or \"username\" "
+                + "in a context of the config file)")
+        // Fields of the winning method resolve per field: a flag user name pairs with the context's password.
+        #expect(try resolve(["--username", "flag@example.com"]).incompleteAuthentication == nil)
+        #expect(try resolve(["-t", "flag-token"], config: ConfigFile()).incompleteAuthentication == nil)
+        #expect(try resolve(config: ConfigFile()).incompleteAuthentication == nil)
+    }
+
     @Test func badValuesAreUsageErrors() {
         #expect(throws: UsageError("invalid KESTRACTL_OUTPUT value \"xml\", allowed values: table, json, yaml")) {
             try resolve(environment: ["KESTRACTL_OUTPUT": "xml"])

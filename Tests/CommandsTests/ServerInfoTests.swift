@@ -58,7 +58,9 @@ import Testing
             ])
             #expect(run.exitCode == 3)
             #expect(run.stdout == "")
-            #expect(run.stderr.hasPrefix("Error: Authentication required\n  hint: "))
+            #expect(
+                run.stderr.hasPrefix(
+                    "Error: GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required\n  hint: "))
             #expect(!run.stderr.contains("Wrong-password-1"))
         }
     }
@@ -69,7 +71,32 @@ import Testing
                 ["server", "info"] + credentials(emulator) + ["--host", emulator.url + "/nope"])
             #expect(run.exitCode == 4)
             #expect(run.stdout == "")
-            #expect(run.stderr.hasPrefix("Error: Resource not found"))
+            #expect(
+                run.stderr
+                    == "Error: GET \(emulator.url)/nope/api/v1/configs → 404 Not Found: Resource not found: Page Not Found\n"
+            )
+        }
+    }
+
+    /// The Go tool refuses half a basic-auth pair; sending `user:` silently would only end in a 401.
+    @Test func aUsernameWithoutPasswordIsAUsageErrorAndSendsNothing() async throws {
+        try await EmulatorFixture.with { emulator in
+            let home = ["HOME": "/nonexistent-kestractl-home"]
+            let userOnly = await CommandRun.run(
+                ["server", "info", "--host", emulator.url, "--username", EmulatorFixture.username], environment: home)
+            #expect(
+                userOnly
+                    == CommandRun(
+                        stdout: "",
+                        stderr: "Error: incomplete authentication: missing password (set --password, "
+                            + "KESTRACTL_PASSWORD, or \"password\" in a context of the config file)\n",
+                        exitCode: 2))
+            let passwordOnly = await CommandRun.run(
+                ["flows", "list", "--host", emulator.url],
+                environment: home.merging(["KESTRACTL_PASSWORD": "Pw-1234"]) { $1 })
+            #expect(passwordOnly.exitCode == 2)
+            #expect(passwordOnly.stderr.hasPrefix("Error: incomplete authentication: missing username (set --username"))
+            #expect(await emulator.recordedRequests().isEmpty)
         }
     }
 
@@ -80,7 +107,8 @@ import Testing
         #expect(run.stdout == "")
         #expect(
             run.stderr
-                == "Error: cannot connect to \(url): connection refused\n  hint: check --host and that the Kestra server is running\n"
+                == "Error: GET \(url)/api/v1/configs → cannot connect: connection refused (3 attempts)\n"
+                + "  hint: check --host and that the Kestra server is running\n"
         )
     }
 }
@@ -138,8 +166,7 @@ import Testing
             ])
             #expect(run.exitCode == 124)
             #expect(run.stdout == "")
-            #expect(run.stderr.hasPrefix("Error: request to \(emulator.url)"))
-            #expect(run.stderr.contains("timed out"))
+            #expect(run.stderr == "Error: GET \(emulator.url)/api/v1/configs → no response within 300ms\n")
         }
     }
 }

@@ -54,7 +54,9 @@ import Testing
         await emulator.stop()
         #expect(outcome.exitCode == 3)
         #expect(outcome.stdout == "")
-        #expect(outcome.stderr.hasPrefix("Error: Authentication required"))
+        #expect(
+            outcome.stderr.hasPrefix(
+                "Error: GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required\n"))
         #expect(!outcome.stderr.contains("Sup3r-secret-pw"))
     }
 

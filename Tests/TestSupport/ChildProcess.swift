@@ -23,16 +23,23 @@ public struct ChildProcess: Sendable {
         binDirectory.appendingPathComponent(product).path
     }
 
-    /// Runs `product` with `arguments`, an environment (replacing the inherited one) and optional stdin.
+    /// Runs `product` with `arguments`, an environment (replacing the inherited one) and optional stdin;
+    /// `launcher` runs the product through another command, e.g. `setpriv --reuid=nobody …`.
     public static func run(
         _ product: String,
         _ arguments: [String],
         environment: [String: String] = [:],
-        stdin: String? = nil
+        stdin: String? = nil,
+        launcher: [String] = []
     ) async throws -> Outcome {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: path(of: product))
-        process.arguments = arguments
+        if let executable = launcher.first {
+            process.executableURL = URL(fileURLWithPath: executable)
+            process.arguments = launcher.dropFirst() + [path(of: product)] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: path(of: product))
+            process.arguments = arguments
+        }
         var childEnvironment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"]
         childEnvironment.merge(environment) { $1 }
         process.environment = childEnvironment

@@ -107,6 +107,6 @@ public struct ExecutionsAPI: Sendable {
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) {
             return try await get(id: id)
         }
-        return try executor.decodeJSON(Execution.self, from: bytes, path: request.path)
+        return try executor.decodeJSON(Execution.self, from: bytes, request: executor.sent(request))
     }
 }

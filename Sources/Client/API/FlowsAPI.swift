@@ -74,7 +74,9 @@ public struct FlowsAPI: Sendable {
         var request = APIRequest(.post, routes.flowsExportByIds)
         try request.jsonBody(flows)
         request.streaming = true
-        return try await executor.send(request, accept: "application/octet-stream").body
+        // A read that only happens to be a POST (the ids go in the body): safe to send again.
+        request.retryable = true
+        return try await executor.download(request, accept: "application/octet-stream")
     }
 
     private func bulk(_ path: String, _ flows: [FlowReference]) async throws -> Int {

@@ -1,11 +1,3 @@
-import Foundation
-
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Namespace file endpoints: list, stat, read, download, upload, mkdir, move, delete and revisions.
 public struct NamespaceFilesAPI: Sendable {
     /// Sends the requests of this area.
@@ -29,49 +21,20 @@ public struct NamespaceFilesAPI: Sendable {
             FileAttributes.self, APIRequest(.get, routes.filesStats(namespace: namespace), query: query))
     }
 
-    /// Opens a file's content as a stream of chunks, optionally at a revision.
+    /// Opens a file's content as a stream of chunks, optionally at a revision; a dropped connection
+    /// is retried, or resumed where the server supports ranges (`RequestExecutor.download`).
     public func open(namespace: String, path: String, revision: Int? = nil) async throws -> ResponseBody {
         var query = QueryItems()
         query.add("path", Self.absolute(path))
         query.add("revision", revision)
         var request = APIRequest(.get, routes.files(namespace: namespace), query: query)
         request.streaming = true
-        return try await executor.send(request, accept: "application/octet-stream").body
+        return try await executor.download(request, accept: "application/octet-stream")
     }
 
     /// Downloads a file to `localPath` through a temporary file next to it, synced and then renamed.
     public func download(namespace: String, path: String, revision: Int? = nil, to localPath: String) async throws {
-        let body = try await open(namespace: namespace, path: path, revision: revision)
-        let directory = URL(fileURLWithPath: localPath).deletingLastPathComponent().path
-        let temporary =
-            directory + "/." + URL(fileURLWithPath: localPath).lastPathComponent + ".kestractl-"
-            + UUID().uuidString.prefix(8) + ".part"
-        guard FileManager.default.createFile(atPath: temporary, contents: nil),
-            let handle = FileHandle(forWritingAtPath: temporary)
-        else {
-            throw KestraError.localFile(path: localPath, reason: "cannot create a file in \(directory)")
-        }
-        do {
-            do {
-                for try await chunk in body {
-                    try handle.write(contentsOf: chunk)
-                }
-                try handle.synchronize()
-                try handle.close()
-            } catch let error as KestraError {
-                throw error
-            } catch {
-                if Task.isCancelled { throw KestraError.cancelled }
-                throw KestraError.localFile(path: localPath, reason: "write failed: \(error)")
-            }
-            guard rename(temporary, localPath) == 0 else {
-                throw KestraError.localFile(path: localPath, reason: String(cString: strerror(errno)))
-            }
-        } catch {
-            try? handle.close()
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw error
-        }
+        try await open(namespace: namespace, path: path, revision: revision).write(toFile: localPath)
     }
 
     /// Uploads a local file to `path`, streamed from disk with its exact length; overwrites an existing file.

@@ -14,10 +14,10 @@ extension RequestExecutor {
             let task = Task {
                 do {
                     let response = try await send(followRequest, accept: "text/event-stream")
+                    let sent = sent(followRequest)
                     for try await event in ServerSentEventStream(body: response.body) {
                         if event.id == "start" { continue }
-                        continuation.yield(
-                            try decodeJSON(Event.self, from: Array(event.data.utf8), path: followRequest.path))
+                        continuation.yield(try decodeJSON(Event.self, from: Array(event.data.utf8), request: sent))
                         if finishOnEnd && event.id == "end" { break }
                     }
                     continuation.finish()

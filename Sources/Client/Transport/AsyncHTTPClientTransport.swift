@@ -54,18 +54,18 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         } else {
             deadline = .distantFuture
         }
+        let sent = SentRequest(method: request.method.rawValue, url: request.url)
         let response: HTTPClientResponse
         do {
             response = try await client.execute(outgoing, deadline: deadline)
         } catch {
-            throw Self.map(error, url: request.url)
+            throw Self.map(error, request: sent)
         }
         let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
-        let url = request.url
         let body = ByteStream(
             ErrorMappingSequence(
                 base: response.body.map { @Sendable buffer in Array(buffer.readableBytesView) },
-                transform: { error in Self.map(error, url: url) }))
+                transform: { error in Self.map(error, request: sent) }))
         return HTTPResponse(status: Int(response.status.code), headers: headers, body: body)
     }
 
@@ -78,8 +78,11 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
     }
 
-    /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(url:kind:reason:)``.
-    static func map(_ error: any Error, url: String) -> any Error {
+    /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(request:kind:reason:)``.
+    static func map(_ error: any Error, request: SentRequest) -> any Error {
+        func failure(_ kind: TransportFailure, _ reason: String) -> KestraError {
+            .transport(request: request, kind: kind, reason: reason)
+        }
         if error is KestraError { return error }
         if error is CancellationError { return KestraError.cancelled }
         if let clientError = error as? HTTPClientError {
@@ -87,38 +90,48 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             case .cancelled, .requestStreamCancelled:
                 return KestraError.cancelled
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout:
-                return KestraError.transport(url: url, kind: .timeout, reason: "timed out")
+                return failure(.timeout, "timed out")
             case .connectTimeout, .tlsHandshakeTimeout:
-                return KestraError.transport(url: url, kind: .timeout, reason: "connect timed out")
+                return failure(.timeout, "connect timed out")
             case .remoteConnectionClosed:
-                return KestraError.transport(url: url, kind: .connectionReset, reason: "connection closed by server")
+                return failure(.connectionReset, "connection closed by server")
+            case .bodyLengthMismatch:
+                return failure(.incompleteBody, "the connection closed before the announced length was read")
             default:
-                return KestraError.transport(url: url, kind: .other, reason: clientError.description)
+                return failure(.other, clientError.description)
             }
+        }
+        if let channelError = error as? ChannelError,
+            [.ioOnClosedChannel, .alreadyClosed, .eof, .outputClosed].contains(channelError)
+        {
+            // A kept-alive connection the server had already closed.
+            return failure(.connectionReset, "connection closed by server")
+        }
+        if error is HTTPParserError {
+            return failure(.incompleteBody, "the connection closed before the response was complete")
         }
         let text = String(describing: error)
         if error is NIOSSLError || error is BoringSSLError || error is NIOSSLExtraError {
-            return KestraError.transport(url: url, kind: .tls, reason: tlsReason(text))
+            return failure(.tls, tlsReason(text))
         }
         if let ioError = error as? IOError {
-            return KestraError.transport(
-                url: url, kind: kind(errno: ioError.errnoCode), reason: reason(ioError.errnoCode))
+            return failure(kind(errno: ioError.errnoCode), reason(ioError.errnoCode))
         }
         if text.contains("connectionRefused") || text.contains("ECONNREFUSED") || text.contains("Connection refused") {
-            return KestraError.transport(url: url, kind: .connectionRefused, reason: "connection refused")
+            return failure(.connectionRefused, "connection refused")
         }
         if text.contains("connectionReset") || text.contains("ECONNRESET") || text.contains("Connection reset") {
-            return KestraError.transport(url: url, kind: .connectionReset, reason: "connection reset by peer")
+            return failure(.connectionReset, "connection reset by peer")
         }
         if text.contains("NIOConnectionError") || text.contains("SocketAddressError") || text.contains("resolution") {
             if text.contains("refused") || text.contains("errnoCode: 111") {
-                return KestraError.transport(url: url, kind: .connectionRefused, reason: "connection refused")
+                return failure(.connectionRefused, "connection refused")
             }
             if text.lowercased().contains("dns") || text.contains("SocketAddressError") || text.contains("resolution") {
-                return KestraError.transport(url: url, kind: .dns, reason: "host name not resolved")
+                return failure(.dns, "host name not resolved")
             }
         }
-        return KestraError.transport(url: url, kind: .other, reason: text)
+        return failure(.other, text)
     }
 
     private static func tlsReason(_ text: String) -> String {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Client
 
 /// `kestractl config add NAME HOST TENANT`: creates or replaces a context.
 public struct ConfigAdd: KestraCommand {
@@ -80,12 +81,13 @@ public struct ConfigAdd: KestraCommand {
             return makeDefault
         }
         var text = madeDefault ? "Context '\(name)' added and set as default.\n" : "Context '\(name)' added.\n"
-        text += "Host: \(newContext.host)\nTenant: \(tenant)\n"
+        let shownHost = Redaction.userInfo(in: newContext.host)
+        text += "Host: \(shownHost)\nTenant: \(tenant)\n"
         if token != nil { text += "Token: [REDACTED]\n" }
         if let username = globals.username { text += "Username: \(username)\nPassword: [REDACTED]\n" }
         if let namespace { text += "Namespace: \(namespace)\n" }
         var fields: [String: StatusValue] = [
-            "context": .text(name), "host": .text(newContext.host), "tenant": .text(tenant),
+            "context": .text(name), "host": .text(shownHost), "tenant": .text(tenant),
             "default": .flag(madeDefault),
             "auth": .text(newContext.authMethod ?? "none"),
         ]

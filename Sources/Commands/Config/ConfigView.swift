@@ -43,7 +43,7 @@ public struct ConfigView: KestraCommand {
         var rows = [
             Row(setting: "config", value: context.configStore.path, source: configSource),
             Row(setting: "context", value: settings.contextName, source: source("context")),
-            Row(setting: "host", value: settings.host, source: source("host")),
+            Row(setting: "host", value: Redaction.userInfo(in: settings.host), source: source("host")),
             Row(setting: "tenant", value: settings.tenant, source: source("tenant")),
         ]
         switch settings.authentication {
@@ -62,7 +62,7 @@ public struct ConfigView: KestraCommand {
             Row(setting: "namespace", value: settings.namespace, source: source("namespace")),
             Row(
                 setting: "headers",
-                value: HTTPTraceEvent.redact(settings.headers.map { HTTPHeader(name: $0.name, value: $0.value) })
+                value: Redaction.headers(settings.headers.map { HTTPHeader(name: $0.name, value: $0.value) })
                     .map { "\($0.name):\($0.value)" }.joined(separator: ", "),
                 source: source("headers")
             ),

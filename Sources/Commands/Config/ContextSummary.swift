@@ -1,3 +1,5 @@
+import Client
+
 /// A context as `config list` shows it: no secrets.
 struct ContextSummary: TableRepresentable, Equatable {
     var current: Bool
@@ -19,7 +21,7 @@ struct ContextSummary: TableRepresentable, Equatable {
     init(name: String, context: KestraContext, current: Bool) {
         self.current = current
         self.name = name
-        host = context.host
+        host = Redaction.userInfo(in: context.host)
         tenant = context.tenant
         if context.token != nil {
             auth = "token"

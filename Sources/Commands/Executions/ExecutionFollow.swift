@@ -10,6 +10,7 @@ public struct ExecutionFollow: KestraCommand {
         discussion: """
             Prints `ID STATE` per state change (stderr with -o json/yaml, which print the final execution).
             Exit codes: 0 SUCCESS (or a state given with --allow-state), 6 any other final state, 124 on --timeout.
+            --timeout bounds the whole wait; each request keeps KESTRACTL_TIMEOUT (default 30s).
 
             Examples:
               kestractl executions follow 4wjtkzwVGBM9yKnjm3yv8r
@@ -30,6 +31,9 @@ public struct ExecutionFollow: KestraCommand {
 
     /// Creates the command.
     public init() {}
+
+    /// `--timeout` is the limit of the whole wait.
+    public var timeoutBoundsWait: Bool { true }
 
     /// Follows the execution and exits by its final state.
     public func run(_ context: CommandContext) async throws {

@@ -8,7 +8,8 @@ public struct ExecutionRun: KestraCommand {
         commandName: "run",
         abstract: "Run a flow; with --wait, follow it and exit by its final state.",
         discussion: """
-            With --wait, --timeout bounds the whole wait (exit 124; the execution keeps running).
+            With --wait, --timeout bounds the whole wait (exit 124; the execution keeps running); each
+            request keeps KESTRACTL_TIMEOUT (default 30s) and the event stream has no request limit.
             Exit codes: 0 SUCCESS (or a state given with --allow-state), 6 any other final state.
 
             Examples:
@@ -51,6 +52,9 @@ public struct ExecutionRun: KestraCommand {
 
     /// Creates the command.
     public init() {}
+
+    /// With `--wait`, `--timeout` is the limit of the whole wait.
+    public var timeoutBoundsWait: Bool { wait }
 
     /// Checks the arguments, creates the execution and, with `--wait`, follows it to its end.
     public func run(_ context: CommandContext) async throws {

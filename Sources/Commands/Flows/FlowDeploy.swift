@@ -13,7 +13,8 @@ public struct FlowDeploy: KestraCommand {
             --namespace / --namespace-prefix only replace the top-level namespace value and
             --disable-triggers only adds `disabled: true` to each trigger. An existing flow needs
             --override; an identical source is reported UNCHANGED and makes no new revision.
-            Exit 5 when any flow failed.
+            With --fail-fast, flows not started after the first failure are SKIPPED and counted
+            apart (`N deployed, U unchanged, F failed, S skipped`). Exit 5 when any flow failed.
 
             Examples:
               kestractl flows deploy ./flows --override
@@ -82,21 +83,30 @@ public struct FlowDeploy: KestraCommand {
             }, name: \.file)
         let report = await progress.run {
             await ConcurrentJobs.perform(
-                tracked, concurrency: parallelism.concurrency, failFast: failFast, isFailure: \.isFailure)
+                tracked, concurrency: parallelism.concurrency, failFast: failFast,
+                isFailure: { $0.status == "FAILED" })
         }
-        if let deployed = report.last(where: { !$0.isFailure })?.flow { context.session?.produced.set(deployed) }
+        if let deployed = report.last(where: { !["FAILED", "SKIPPED"].contains($0.status) })?.flow {
+            context.session?.produced.set(deployed)
+        }
         let printer = try context.printer()
         try printer.printList(report)
-        let failures = report.filter(\.isFailure).count
+        let failures = report.count(where: { $0.status == "FAILED" })
+        let skips = report.count(where: { $0.status == "SKIPPED" })
+        // Like apply's report line: `, S skipped` only when --fail-fast left flows unstarted.
+        let skippedText = skips > 0 ? ", \(skips) skipped" : ""
         if printer.format == .table {
-            let unchanged = report.filter { $0.status == "UNCHANGED" }.count
-            let done = report.count - unchanged - failures
+            let unchanged = report.count(where: { $0.status == "UNCHANGED" })
+            let done = report.count - unchanged - failures - skips
             let verb = dryRun ? "to deploy" : "deployed"
-            context.streams.stdout.write("\n\(done) \(verb), \(unchanged) unchanged, \(failures) failed\n")
+            context.streams.stdout.write(
+                "\n\(done) \(verb), \(unchanged) unchanged, \(failures) failed\(skippedText)\n")
         }
-        if failures > 0 {
+        // Skips only follow a failure (--fail-fast), so any of either exits 5.
+        if failures + skips > 0 {
             throw CommandFailure(
-                "\(failures) of \(report.count) flow\(report.count == 1 ? "" : "s") failed", exitCode: .partialFailure)
+                "\(failures) of \(report.count) flow\(report.count == 1 ? "" : "s") failed\(skippedText)",
+                exitCode: .partialFailure)
         }
     }
 
@@ -167,7 +177,7 @@ public struct FlowDeploy: KestraCommand {
                 result.status = "UPDATED"
             }
         } catch let error as KestraError {
-            result.error = error.message
+            result.error = error.reason
         } catch {
             result.error = "\(error)"
         }

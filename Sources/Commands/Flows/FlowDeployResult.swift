@@ -18,7 +18,4 @@ struct FlowDeployResult: TableRepresentable, Equatable, Sendable {
         TableColumn("revision") { $0.revision.map(String.init) }, TableColumn("status") { $0.status },
         TableColumn("error") { $0.error },
     ]
-
-    /// Whether this result makes the command exit 5.
-    var isFailure: Bool { status == "FAILED" || status == "SKIPPED" }
 }

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Client
-import Foundation
 
 /// `kestractl flows export [NS] [-f FILE|-]`.
 public struct FlowExport: KestraCommand {
@@ -40,12 +39,8 @@ public struct FlowExport: KestraCommand {
             for try await chunk in archive { context.streams.stdout.write(bytes: chunk) }
             return
         }
-        _ = FileManager.default.createFile(atPath: destination, contents: nil)
-        guard let handle = FileHandle(forWritingAtPath: destination) else {
-            throw UsageError("cannot write \(destination)")
-        }
-        defer { try? handle.close() }
-        for try await chunk in archive { try handle.write(contentsOf: chunk) }
+        // Through a temporary file renamed at the end: a failed export leaves no partial archive.
+        try await archive.write(toFile: destination)
         context.streams.stderr.write("Exported \(flows.count) flow\(flows.count == 1 ? "" : "s") to \(destination).\n")
     }
 }

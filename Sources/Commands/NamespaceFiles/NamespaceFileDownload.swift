@@ -108,7 +108,7 @@ public struct NamespaceFileDownload: KestraCommand {
         do {
             try await client.files.download(namespace: namespace, path: remote, to: local)
         } catch let error as KestraError {
-            return .failed(source, local, size: size, error.message)
+            return .failed(source, local, size: size, error.reason)
         } catch {
             return .failed(source, local, size: size, "\(error)")
         }

@@ -119,7 +119,7 @@ public struct NamespaceFileUpload: KestraCommand {
             try await client.files.upload(namespace: namespace, path: destination, localPath: entry.path)
             result.status = existing == nil ? "CREATED" : "OVERWRITTEN"
         } catch let error as KestraError {
-            result.error = error.message
+            result.error = error.reason
         } catch {
             result.error = "\(error)"
         }

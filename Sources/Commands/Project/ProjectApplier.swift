@@ -95,7 +95,7 @@ struct ProjectApplier: Sendable {
             }
             return Outcome(status: item.action.doneStatus)
         } catch let error as KestraError {
-            return Outcome(status: "FAILED", error: error.message)
+            return Outcome(status: "FAILED", error: error.reason)
         } catch {
             return Outcome(status: "FAILED", error: "\(error)")
         }

@@ -67,9 +67,26 @@ public final class CommandContext: Sendable {
         return settings
     }
 
+    /// What this context's output must never show: the secrets of its global options, of the
+    /// environment and, once resolved, of its settings (a password from the config file too).
+    public var credentialMask: CredentialMask {
+        var mask = optionsMask
+        if let settings = resolved.withLock({ $0.settings }) { mask.add(secrets: settings.secrets) }
+        return mask
+    }
+
+    /// The secrets of the global options and the environment.
+    private var optionsMask: CredentialMask {
+        var mask = CredentialMask(environment: environment)
+        mask.add(secrets: [globals.token, globals.password].compactMap { $0 })
+        mask.add(arguments: globals.header.flatMap { ["--header", $0] } + [globals.host].compactMap { $0 })
+        return mask
+    }
+
     /// The one Kestra client of this context, built from the settings on first use.
     public func client() throws -> KestraClient {
         let settings = try settings()
+        if let incomplete = settings.incompleteAuthentication { throw incomplete }
         // In a session the client outlives the command: the session's cache owns and closes it.
         if let session {
             return try session.clients.client(for: settings) { try makeClient(settings) }
@@ -119,7 +136,10 @@ public final class CommandContext: Sendable {
         configuration.requestTimeout = settings.timeout
         if settings.verbose {
             let stderr = streams.stderr
-            configuration.trace = { stderr.write(HTTPTraceFormatter.format($0)) }
+            // Called while the settings lock is held: the settings' secrets come from the argument.
+            var mask = optionsMask
+            mask.add(secrets: settings.secrets)
+            configuration.trace = { [mask] in stderr.write(mask.text(HTTPTraceFormatter.format($0))) }
         }
         return configuration
     }

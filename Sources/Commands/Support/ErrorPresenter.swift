@@ -2,8 +2,15 @@ import Client
 
 /// Turns any error into the one `Error: …` line (plus `hint:`) and the exit code of `cli.md` §5.
 public enum ErrorPresenter {
-    /// The text and exit code for an error raised while running a command.
-    public static func present(_ error: any Error) -> (text: String, exitCode: KestractlExitCode) {
+    /// The text and exit code for an error raised while running a command, credentials masked by `mask`.
+    public static func present(_ error: any Error, mask: CredentialMask = CredentialMask()) -> (
+        text: String, exitCode: KestractlExitCode
+    ) {
+        let (text, code) = describe(error)
+        return (mask.text(text), code)
+    }
+
+    private static func describe(_ error: any Error) -> (text: String, exitCode: KestractlExitCode) {
         switch error {
         case let error as UsageError:
             return (render(error.message, hint: error.hint), .usage)

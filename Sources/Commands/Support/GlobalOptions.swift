@@ -56,7 +56,11 @@ public struct GlobalOptions: ParsableArguments, Sendable {
     public var insecureSkipTLSVerify = false
 
     /// Per-request timeout.
-    @Option(name: .long, help: "Per-request timeout, e.g. 30s, 2m or PT30S (env KESTRACTL_TIMEOUT, default 30s).")
+    @Option(
+        name: .long,
+        help: ArgumentHelp(
+            "Per-request timeout, e.g. 30s, 2m or PT30S (env KESTRACTL_TIMEOUT, default 30s); on executions follow "
+                + "and a waiting executions run, the limit of the whole wait instead."))
     public var timeout: String?
 
     /// Disable colour.

@@ -9,4 +9,13 @@ public protocol KestraCommand: AsyncParsableCommand {
 
     /// Runs the command with the given context.
     func run(_ context: CommandContext) async throws
+
+    /// Whether `--timeout` limits this command's wait for an execution instead of each request
+    /// (`executions follow`, `run --wait`); its requests then keep `KESTRACTL_TIMEOUT` or the default.
+    var timeoutBoundsWait: Bool { get }
+}
+
+extension KestraCommand {
+    /// `--timeout` is the per-request timeout.
+    public var timeoutBoundsWait: Bool { false }
 }

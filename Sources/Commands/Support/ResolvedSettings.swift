@@ -11,6 +11,9 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var tenant: String
     /// How requests authenticate.
     public var authentication: Authentication
+    /// Why basic authentication cannot be used: a user name without password or the reverse
+    /// (no request is sent with it; `config view` still shows the settings).
+    public var incompleteAuthentication: UsageError?
     /// Output format.
     public var output: OutputFormat
     /// The context's default namespace.
@@ -136,9 +139,36 @@ public struct ResolvedSettings: Sendable, Equatable {
             sources: &sources
         )
         return ResolvedSettings(
-            contextName: contextName, host: host, tenant: tenant, authentication: authentication, output: output,
-            namespace: namespace, headers: headers, caFile: caFile, insecureSkipTLSVerify: insecure,
+            contextName: contextName, host: host, tenant: tenant, authentication: authentication,
+            incompleteAuthentication: incompleteAuthentication(authentication, contextName: contextName),
+            output: output, namespace: namespace, headers: headers, caFile: caFile, insecureSkipTLSVerify: insecure,
             timeout: timeout, verbose: verbose, noColor: noColor, sources: sources
+        )
+    }
+
+    /// The secret values of these settings: token or password, credential header values, host user-info.
+    public var secrets: [String] {
+        var values: [String] = []
+        switch authentication {
+        case .basic(_, let password): values.append(password)
+        case .bearer(let token): values.append(token)
+        case .none: break
+        }
+        values += headers.filter { Redaction.isCredentialHeader($0.name) }.map(\.value)
+        return (values + Redaction.userInfos(in: host)).filter { !$0.isEmpty }
+    }
+
+    /// The Go tool's refusal of half a basic-auth pair, naming the missing field and where to set it.
+    private static func incompleteAuthentication(_ authentication: Authentication, contextName: String?)
+        -> UsageError?
+    {
+        guard case .basic(let username, let password) = authentication, username.isEmpty || password.isEmpty else {
+            return nil
+        }
+        let (field, flag) = username.isEmpty ? ("username", "USERNAME") : ("password", "PASSWORD")
+        let place = contextName.map { "context \"\($0)\" of the config file" } ?? "a context of the config file"
+        return UsageError(
+            "incomplete authentication: missing \(field) (set --\(field), KESTRACTL_\(flag), or \"\(field)\" in \(place))"
         )
     }
 
@@ -149,7 +179,8 @@ public struct ResolvedSettings: Sendable, Equatable {
         if host.isEmpty { throw UsageError("the host is empty", hint: "give one with --host http://HOST:PORT") }
         if !host.contains("://") { host = "http://" + host }
         guard host.hasPrefix("http://") || host.hasPrefix("https://") else {
-            throw UsageError("invalid host \"\(raw)\": only http:// and https:// are supported")
+            throw UsageError(
+                "invalid host \"\(Redaction.userInfo(in: raw))\": only http:// and https:// are supported")
         }
         return host
     }

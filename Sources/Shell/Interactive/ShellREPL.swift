@@ -70,7 +70,7 @@ final class ShellREPL: Sendable {
 
     private func record(_ entry: String, in editor: LineEditor) {
         // Credential-bearing and space-prefixed lines are neither recalled nor written.
-        if let stored = ShellHistory.entry(for: entry) { editor.addHistory(stored) }
+        if let stored = ShellHistory.entry(for: entry, mask: runner.credentialMask) { editor.addHistory(stored) }
         history?.add(entry)
     }
 

@@ -1,3 +1,4 @@
+import Commands
 import Foundation
 import Synchronization
 
@@ -5,18 +6,21 @@ import Synchronization
 /// appended after each command, capped at `limit` entries.
 ///
 /// Entries are skipped when empty, starting with a space, equal to the previous entry, or
-/// carrying a credential (`--password`, `--token`, `-t`), so no secret ever reaches the file.
+/// carrying a credential (see ``entry(for:mask:)``), so no secret ever reaches the file.
 public final class ShellHistory: Sendable {
     /// The history file; nil keeps history in memory only (`--no-history` keeps none at all).
     public let path: String?
     /// The most entries kept.
     public let limit: Int
+    /// Which lines carry credentials.
+    public let mask: CredentialMask
     private let entries = Mutex<[String]>([])
 
     /// Opens the history at `path`, loading and trimming the file if it exists.
-    public init(path: String?, limit: Int = 1000) {
+    public init(path: String?, limit: Int = 1000, mask: CredentialMask = CredentialMask()) {
         self.path = path
         self.limit = limit
+        self.mask = mask
         guard let path, let text = try? String(contentsOfFile: path, encoding: .utf8) else { return }
         var loaded = text.split(separator: "\n", omittingEmptySubsequences: true).map { Self.decode(String($0)) }
         if loaded.count > limit {
@@ -41,7 +45,7 @@ public final class ShellHistory: Sendable {
     /// Records a line the user ran; returns the stored entry, or nil when the line is skipped.
     @discardableResult
     public func add(_ line: String) -> String? {
-        guard let entry = Self.entry(for: line) else { return nil }
+        guard let entry = Self.entry(for: line, mask: mask) else { return nil }
         let added = entries.withLock { entries -> Bool in
             if entries.last == entry { return false }
             entries.append(entry)
@@ -53,50 +57,30 @@ public final class ShellHistory: Sendable {
         return entry
     }
 
-    /// The entry a typed line would be stored as, or nil when it must not be stored.
-    public static func entry(for line: String) -> String? {
+    /// The entry a typed line would be stored as, or nil when it must not be stored: blank,
+    /// starting with a space, or carrying a credential by the rule of `CredentialMask` (a token or
+    /// password option, a credential header, URL user-info, a `--*-stdin` secret, a known secret value).
+    public static func entry(for line: String, mask: CredentialMask = CredentialMask()) -> String? {
         if line.hasPrefix(" ") || line.hasPrefix("\t") { return nil }
         let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty || carriesCredential(trimmed) { return nil }
+        if trimmed.isEmpty || mask.carriesCredential(words(of: trimmed)) { return nil }
         return trimmed
     }
 
-    /// The argv with every credential value replaced by `[REDACTED]` (`--password X`,
-    /// `--token=X`, `-tX`), for `--echo` and `--report`.
-    public static func masked(_ arguments: [String]) -> [String] {
-        var result: [String] = []
-        var hideNext = false
-        for argument in arguments {
-            if hideNext {
-                result.append("[REDACTED]")
-                hideNext = false
-            } else if ["--password", "--token", "-t"].contains(argument) {
-                result.append(argument)
-                hideNext = true
-            } else if let equals = argument.firstIndex(of: "="),
-                ["--password", "--token", "-t"].contains(String(argument[..<equals]))
-            {
-                result.append(argument[..<equals] + "=[REDACTED]")
-            } else if argument.hasPrefix("-t"), !argument.hasPrefix("--"), argument.count > 2 {
-                result.append("-t[REDACTED]")
-            } else {
-                result.append(argument)
-            }
+    /// The words of a line as typed (quotes removed, expansions left unexpanded).
+    private static func words(of line: String) -> [String] {
+        guard let lines = try? ShellTokenizer.lines(line) else {
+            return line.split(whereSeparator: \.isWhitespace).map(String.init)
         }
-        return result
-    }
-
-    /// Whether a line passes a token or password (any spelling), so must never be written.
-    public static func carriesCredential(_ line: String) -> Bool {
-        let words = line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).map {
-            $0.trimmingCharacters(in: CharacterSet(charactersIn: "'\""))
+        return lines.flatMap(\.words).map { word in
+            word.parts.map { part in
+                switch part {
+                case .literal(let text): return text
+                case .variable(let name, _): return "${\(name)}"
+                case .environment(let name, _): return "${env:\(name)}"
+                }
+            }.joined()
         }
-        for word in words {
-            let name = word.split(separator: "=", maxSplits: 1).first.map(String.init) ?? word
-            if ["--password", "--token", "-t", "--password-stdin", "--token-stdin"].contains(name) { return true }
-            if word.hasPrefix("-t"), !word.hasPrefix("--") { return true }
-        }
-        return false
     }
 
     private static func encode(_ entry: String) -> String {

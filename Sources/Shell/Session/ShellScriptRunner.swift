@@ -82,8 +82,10 @@ public struct ShellScriptRunner: Sendable {
         guard let first = arguments.first else { return .proceed(0) }
         let column = step.line.words[0].column
         if first == "source" { return await source(arguments, step: step, in: file, progress: &progress) }
+        var mask = runner.credentialMask
+        mask.add(arguments: arguments)
         if runner.variables["ECHO"] == "on" {
-            let shown = ShellHistory.masked(arguments).map(Self.quoted).joined(separator: " ")
+            let shown = mask.arguments(arguments).map(Self.quoted).joined(separator: " ")
             runner.streams.stderr.write("+ \(file.name):\(step.line.line): \(shown)\n")
         }
         let (context, namespace) = report == nil ? (nil, nil) : runner.effectiveContext()
@@ -104,11 +106,11 @@ public struct ShellScriptRunner: Sendable {
             let error = runner.variables["LAST_EXIT"] != "0" ? runner.builtIn("LAST_ERROR") : nil
             report.record(
                 ScriptReport.Entry(
-                    file: file.name, line: step.line.line, argv: ShellHistory.masked(arguments), context: context,
+                    file: file.name, line: step.line.line, argv: mask.arguments(arguments), context: context,
                     namespace: namespace, status: failed || tried ? "error" : "ok",
                     exit: tried ? Int32(runner.variables["LAST_EXIT"] ?? "0") ?? 0 : code,
                     durationMs: ScriptReport.milliseconds(ContinuousClock.now - started),
-                    id: produced, error: error))
+                    id: produced, error: error.map(mask.text)))
         }
         return outcome
     }

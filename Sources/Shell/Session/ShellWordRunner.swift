@@ -76,6 +76,14 @@ public final class ShellWordRunner: Sendable {
         return (settings.contextName, session.namespace ?? settings.namespace)
     }
 
+    /// What the session's diagnostics never show: the secrets of its environment (the invocation's
+    /// `--token`/`--password` included) and of its `--header` options.
+    public var credentialMask: CredentialMask {
+        var mask = commandContext().credentialMask
+        mask.add(arguments: extraArguments)
+        return mask
+    }
+
     /// The context names of the session's config file.
     public func contextNames() -> [String] {
         let store = ConfigStore(path: ConfigStore.resolvePath(flag: nil, environment: environment))

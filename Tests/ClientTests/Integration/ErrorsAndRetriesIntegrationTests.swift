@@ -1,6 +1,7 @@
 import Client
 import Emulator
 import Foundation
+import TestSupport
 import Testing
 
 @Suite struct ErrorsAndRetriesIntegrationTests {
@@ -17,7 +18,8 @@ import Testing
                 Issue.record("an unauthenticated request must fail")
             } catch let error as KestraError {
                 #expect(error.status == 401)
-                #expect(error.message == "Authentication required")
+                #expect(
+                    error.message == "GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required")
                 #expect(error.hint != nil)
             }
         }
@@ -62,30 +64,38 @@ import Testing
         }
     }
 
-    @Test func droppedConnectionsAreRetriedThenReportedWithTheURL() async throws {
+    @Test func droppedConnectionsAreRetriedThreeTimesThenReportedWithTheRequest() async throws {
         try await IntegrationFixture.with { client, emulator in
             await emulator.setFaults(FaultSettings(dropRate: 1, routes: "/namespaces/search"))
             do {
                 _ = try await client.namespaces.search(query: nil, page: 1, size: 10)
                 Issue.record("a request whose connection always drops must fail")
             } catch let error as KestraError {
-                #expect(error.message.contains(emulator.url))
+                #expect(error.message.hasPrefix("GET \(emulator.url)/api/v1/main/namespaces/search?"))
+                #expect(error.message.hasSuffix("(3 attempts)"), "\(error.message)")
             }
+            let attempts = await emulator.recordedRequests().filter { $0.path.hasSuffix("/namespaces/search") }
+            #expect(attempts.count == 3)
         }
     }
 
     @Test func cancellationStopsAWaitingRequest() async throws {
-        let slowServer: (inout EmulatorConfiguration) -> Void = {
-            $0.faults = FaultSettings(latencyMilliseconds: 5_000)
-        }
-        try await IntegrationFixture.with(emulator: slowServer) { client, _ in
-            let clock = ContinuousClock()
-            let started = clock.now
+        try await IntegrationFixture.with { _, emulator in
+            let proxy = try FaultProxy(upstream: emulator.url)
+            defer { proxy.stop() }
+            proxy.inject(.hang, path: "/namespaces/search")
+            let client = try IntegrationFixture.client(for: emulator) { $0.baseURL = proxy.url }
             let request = Task { try await client.namespaces.search(query: nil, page: 1, size: 10) }
-            try await Task.sleep(for: .milliseconds(100))
+            #expect(await proxy.waitForRequests(matching: "/namespaces/search"))
             request.cancel()
-            _ = await request.result
-            #expect(started.duration(to: clock.now) < .seconds(4), "cancellation does not wait for the response")
+            let result = await request.result
+            guard case .failure(let error) = result, case .cancelled? = error as? KestraError else {
+                Issue.record("expected cancellation, got \(result)")
+                try await client.shutdown()
+                return
+            }
+            #expect(proxy.exchanges(matching: "/namespaces/search").count == 1, "no stray retry after Ctrl-C")
+            try await client.shutdown()
         }
     }
 }

@@ -164,7 +164,7 @@ import Testing
                 Issue.record("killing a terminated execution must conflict")
             } catch let error as KestraError {
                 #expect(error.status == 409)
-                #expect(error.message == "Conflict: Cannot kill execution: execution is already terminated.")
+                #expect(error.reason == "Conflict: Cannot kill execution: execution is already terminated.")
             }
         }
     }

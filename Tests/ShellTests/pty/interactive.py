@@ -141,6 +141,11 @@ expect(child, r"kestractl \(other:company\.team\)> ", "prompt after the searched
 # Credentials never reach the history file.
 child.sendline(f"config add tmpctx {URL} main --username someone --password Sekr3tValue")
 expect(child, r"kestractl \(other:company\.team\)> ", "config add with a password ran")
+child.sendline("namespaces list --header 'X-API-Key: Sekr3tHeader'")
+expect(child, r"kestractl \(other:company\.team\)> ", "a command with a credential header ran")
+child.sendline("server info --host http://admin:Sekr3tUrl@127.0.0.1:1 --timeout 2s")
+expect(child, r"cannot connect", "a refused connection is reported")
+expect(child, r"kestractl \(other:company\.team\)> ", "prompt after the refused connection")
 
 # Ctrl-C during a long command cancels it and returns to the prompt.
 child.sendline("executions run company.ops approval --wait")
@@ -163,6 +168,9 @@ mode = stat.S_IMODE(os.stat(history_path).st_mode) if os.path.exists(history_pat
 check("history file is 0600", mode == 0o600, f"mode={mode and oct(mode)}")
 history = open(history_path, encoding="utf-8").read() if os.path.exists(history_path) else ""
 check("no password in the history file", "Sekr3tValue" not in history and "config add" not in history, history)
+check("no credential header or URL user-info in the history file", "Sekr3t" not in history, history)
+transcript = open(os.path.join(home, "transcript.txt"), encoding="utf-8").read()
+check("no secret of a typed line is printed back", "Sekr3tUrl" not in transcript.split("--timeout 2s", 1)[-1], "")
 check("history holds the commands", "echo after-interrupt" in history and "use company.ops" in history, history)
 check("consecutive duplicates skipped", history.count("echo after-interrupt\n") == 1, history)
 
