@@ -257,6 +257,22 @@ import Testing
         }
     }
 
+    @Test func aRunWithoutABodyUsesTheDefaultsAndStatesCarryNoGetterMembers() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(Self.greeting)
+            let bare = try await harness.request(.POST, "\(harness.api)/executions/demo/greet?wait=true")
+            #expect(bare.status == 200, "no Content-Type and no body: a run without inputs")
+            #expect((bare.object["inputs"] as? [String: Any])?["user"] as? String == "Kestrel")
+            let state = bare.object["state"] as? [String: Any] ?? [:]
+            #expect(state.keys.sorted() == ["current", "duration", "endDate", "histories", "startDate"])
+            let created = try await harness.run("demo", "greet", wait: false)
+            #expect((created["state"] as? [String: Any])?.keys.sorted() == ["current", "histories", "startDate"])
+            let wrong = try await harness.request(
+                .POST, "\(harness.api)/executions/demo/greet", body: Array("user=x".utf8), contentType: nil)
+            #expect(wrong.status == 415, "a body needs its multipart Content-Type")
+        }
+    }
+
     @Test func labelsComeFromTheQuery() async throws {
         try await EmulatorHarness.with { harness in
             try await harness.createFlow(FlowTests.hello)
