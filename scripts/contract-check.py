@@ -33,22 +33,23 @@ Exit 0: no violation (and at least one response checked); 1: a violation; 2: bad
 Where Kestra's generated spec and its server disagree, the real server wins; these corrections
 are applied to the spec before use (each with its evidence):
   1. A bare `{type: object}` is a Java `Object`: any JSON value (KvDetail.value holds strings and
-     numbers, kestra-api.md §10).
+     numbers: KVController's typed values).
   2. `Property_*` schemas are `type: object` next to `oneOf: [object, string]`; the server writes
      every Property as its expression string (Property.PropertySerializer: scalars as their text,
      maps and lists as JSON text), and the Python SDK's PropertyObject accepts a string. They are
      read as `{type: string}`.
   3. `State` requires `getDuration`/`getStartDate`/`getEndDate`, artefacts of Java getters; the
-     server serializes them as `duration`/`startDate`/`endDate` (State.java, kestra-api.md §6.1).
+     server serializes them as `duration`/`startDate`/`endDate` (State.java's
+     `@JsonProperty(access = READ_ONLY)` getters).
   4. `AbstractTrigger` requires `when`; the server omits it when unset (the Python SDK's
      abstract_trigger.py makes it optional for that reason).
   5. Open-source Kestra reads `q` on /namespaces/search and does not require `filters`
-     (kestra-api.md §8; the spec is the EE one).
+     (its NamespaceController; the subset is generated from the EE spec).
   6. Flow `labels` are amended in the subset to "array of Label or map" (x-amended); the server
      only sends the array (ListOrMapOfLabelSerializer writes the stored List<Label>; the SDK decodes
      List[Label]), so only the array is accepted.
   7. `BulkErrorResponse.invalids` is typed `object`; the server always sends `message` and an array
-     of violations (`{message, invalidValue, ...}`, kestra-api.md §4.3).
+     of violations (`{message, invalidValue, ...}`: a serialized set of constraint violations).
   8. Kestra's Python SDK 2.0.3 still sends the 1.x log parameters (`minLevel`, `taskId`, ...) on
      the per-execution log routes, which a 2.x server ignores (its LogController reads only
      `filters`; the SDK's own tests mark the minLevel filter xfail). Requests from clients other
@@ -73,7 +74,7 @@ REPO = Path(__file__).resolve().parent.parent
 DEFAULT_SPEC = REPO.parent / "shared" / "reference" / "kestra-openapi-subset.yml"
 PROBLEM_PREFIX = "https://kestra.io/docs/api-reference/problems/"
 
-# Values Kestra accepts for path parameters (kestra-api.md §2.2); anything else never reaches the operation.
+# Values Kestra accepts for path parameters (its flow id, namespace and friendly-id patterns).
 PATH_PARAMETER_PATTERNS = {
     "namespace": r"[a-z0-9][a-z0-9._-]*",
     "id": r"[a-zA-Z0-9][a-zA-Z0-9._-]*",
@@ -83,7 +84,7 @@ PATH_PARAMETER_PATTERNS = {
     "taskRunId": r"[A-Za-z0-9]+",
 }
 
-# Kestra 2.x's problem catalogue (kestra-api.md §4.2): slug -> (title, status).
+# Kestra 2.x's problem catalogue (ProblemTypes): slug -> (title, status).
 PROBLEM_TYPES = {
     "invalid-json": ("Invalid JSON", 422),
     "invalid-plugin-type": ("Invalid plugin type", 422),
@@ -115,7 +116,7 @@ PROBLEM_TYPES = {
     "timeout": ("Operation timed out", 504),
 }
 
-# RFC 9457 problem document as Kestra 2.x writes it (kestra-api.md §4.2; empty members omitted).
+# RFC 9457 problem document as Kestra 2.x's ProblemDetail writes it (empty members omitted).
 PROBLEM_SCHEMA = {
     "type": "object",
     "required": ["type", "title", "status", "detail", "instance"],
@@ -145,7 +146,7 @@ PROBLEM_SCHEMA = {
     },
 }
 
-# Micronaut's JsonError as Kestra 1.x writes it (kestra-api.md §4.1): `_links.self` and
+# Micronaut's JsonError as Kestra 1.x's ErrorController writes it: `_links.self` and
 # `_embedded.errors` may each be an object or an array; null members may be serialized.
 LINK_SCHEMA = {"type": "object", "properties": {"href": {"type": "string"}}}
 LEGACY_ERROR_ITEM = {"type": "object", "required": ["message"],

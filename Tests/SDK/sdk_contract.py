@@ -72,16 +72,16 @@ def relax(model, name, annotation):
 
 SDK_CORRECTIONS = [
     ("State.getDuration/getStartDate/getEndDate are required by the SDK; the server serializes those Java "
-     "getters as duration/startDate/endDate (State.java; kestra-api.md §6.1 example)",
+     "getters as duration/startDate/endDate (State.java's READ_ONLY getters)",
      lambda: [relax(State, "get_duration", Optional[str]), relax(State, "get_start_date", Optional[datetime]),
               relax(State, "get_end_date", Optional[datetime])]),
     ("ApiExecution/ApiLightExecution.inputs are typed Dict[str, Dict]; execution inputs are typed values "
-     "(strings, numbers, kestra:/// URIs; kestra-api.md §6.1, the SDK's own Execution.inputs is Dict[str, Any])",
+     "(strings, numbers, kestra:/// URIs; the SDK's own Execution.inputs is Dict[str, Any])",
      lambda: [relax(ApiExecution, "inputs", Optional[Dict[str, Any]]),
               relax(ApiLightExecution, "inputs", Optional[Dict[str, Any]])]),
 ]
 
-# Generation-specific differences the 2.x-generated models cannot know (kestra-api.md §1.1).
+# Generation-specific differences the 2.x-generated models cannot know (1.x flows predate `draft`).
 GENERATION_CORRECTIONS = {
     1: [("1.x flows have no `draft`, which the SDK's Flow/FlowWithSource require",
          lambda: [relax(kestrapy.Flow, "draft", Optional[bool]), relax(FlowWithSource, "draft", Optional[bool])])],
