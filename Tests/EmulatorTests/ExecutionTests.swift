@@ -170,6 +170,16 @@ import Testing
         }
     }
 
+    @Test func pauseWithAPauseDurationEndsByItself() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(
+                "id: timed\nnamespace: demo\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n"
+                    + "    pauseDuration: PT1S\n")
+            let done = try await harness.run("demo", "timed")
+            #expect(member(done, "state.current") as? String == "SUCCESS")
+        }
+    }
+
     @Test func killStopsARunningExecution() async throws {
         try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 1 }) { harness in
             try await harness.createFlow(
