@@ -41,13 +41,15 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Dict, Optional
 
-import requests
-import sseclient
-from pydantic.fields import FieldInfo
-
 # kestrapy 2.0.3 declares a model field named `validate`, which pydantic reports at import time.
 warnings.filterwarnings("ignore", message='Field name "validate"')
-import kestrapy  # noqa: E402
+try:
+    import kestrapy
+except ImportError:
+    sys.exit("sdk contract: Kestra's Python SDK is not installed (pip install kestrapy==2.0.3)")
+import requests  # noqa: E402 (kestrapy's own dependencies)
+import sseclient  # noqa: E402
+from pydantic.fields import FieldInfo  # noqa: E402
 from kestrapy import KestraClient
 from kestrapy.base_api import BaseApi
 from kestrapy.exceptions import ApiException
