@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONTRACT_RECORD := $(CURDIR)/.build/contract-record.jsonl
 
-.PHONY: build demo test lint format contract
+.PHONY: build demo test lint format contract sdk
 
 build:
 	$(SWIFT) build
@@ -11,18 +11,27 @@ build:
 demo: build
 	scripts/demo.sh
 
-## Every test: unit, client/command/emulator integration, end-to-end, OpenAPI contract, lint.
+## Every test: unit, client/command/emulator integration, end-to-end, Kestra's Python SDK, OpenAPI contract, lint.
 ## Set REQUIRE_CONTRACT=1 (CI does) to fail when the OpenAPI spec is missing instead of skipping.
 test:
 	rm -f $(CONTRACT_RECORD)
 	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(SWIFT) test --skip LargeTransfer
 	# Peak memory is per process: the LargeTransfer* suites (streaming bounds, 10,000-flow completion latency) run in
 	# a process of their own, one at a time, so each bound is exact and their load skews no other suite.
-	KESTRACTL_ISOLATED_MEMORY_TEST=1 $(SWIFT) test --filter LargeTransfer --no-parallel
+	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) KESTRACTL_ISOLATED_MEMORY_TEST=1 \
+	  $(SWIFT) test --filter LargeTransfer --no-parallel
+	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(MAKE) sdk
 	$(MAKE) contract
 	$(MAKE) lint
 
+## Kestra's Python SDK (kestrapy 2.0.3) against a kestra-emulator process, or against KESTRA_E2E_URL when set.
+sdk:
+	python3 Tests/SDK/sdk_contract.py --emulator "$$($(SWIFT) build --show-bin-path)/kestra-emulator"
+
+## The recorded emulator traffic against Kestra's OpenAPI spec (after the check's own self-test).
 contract:
+	@out=$$(python3 Tests/Contract/contract_check_test.py 2>&1) || { echo "$$out"; exit 1; }; \
+	echo "contract check self-test: $$(echo "$$out" | tail -n 1)"
 	@python3 scripts/contract-check.py $(CONTRACT_RECORD); rc=$$?; \
 	if [ $$rc -eq 3 ] && [ -z "$(REQUIRE_CONTRACT)" ]; then exit 0; fi; exit $$rc
 

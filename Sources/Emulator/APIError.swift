@@ -29,7 +29,9 @@ struct APIError: Error, Sendable {
             type: .validationFailed,
             detail: violations.map(\.text).joined(separator: ", "),
             errors: violations.map {
-                FieldError(detail: $0.message, path: $0.path, pointer: $0.path.map(FlowViolation.pointer(for:)))
+                FieldError(
+                    detail: $0.message, path: $0.namedPath ?? $0.path, pointer: $0.path.map(FlowViolation.pointer(for:))
+                )
             })
     }
 }

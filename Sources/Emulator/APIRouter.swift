@@ -119,12 +119,12 @@ struct APIRouter: Sendable {
     private func createExecution(_ request: EmulatorRequest, namespace: String, flowId: String) async throws(APIError)
         -> EmulatorResponse
     {
-        let parts = try request.multipartParts()
-        let id = try await state.createExecution(request, parts: parts, namespace: namespace, flowId: flowId)
-        if request.query.bool("wait", default: false) {
-            while await !state.isExecutionTerminated(id), !Task.isCancelled {
-                try? await Task.sleep(nanoseconds: 5_000_000)
-            }
+        let parts = try request.inputParts()
+        let (id, created) = try await state.createExecution(
+            request, parts: parts, namespace: namespace, flowId: flowId)
+        guard request.query.bool("wait", default: false) else { return .json(created) }
+        while await !state.isExecutionTerminated(id), !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 5_000_000)
         }
         return .json(try await state.executionJSON(id, withURL: true))
     }

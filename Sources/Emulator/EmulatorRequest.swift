@@ -51,6 +51,13 @@ struct EmulatorRequest: Sendable {
         }
     }
 
+    /// The parts of an inputs body (create, resume): like `multipartParts()`, except that a request with neither
+    /// a body nor a `Content-Type` carries no inputs, as Kestra's Python SDK sends a run without inputs.
+    func inputParts() throws(APIError) -> [MultipartPart] {
+        if headers["content-type"] == nil, body.readableBytes == 0 { return [] }
+        return try multipartParts()
+    }
+
     /// Parses the multipart body, requiring `multipart/form-data` (415 otherwise).
     func multipartParts() throws(APIError) -> [MultipartPart] {
         guard mediaType == "multipart/form-data", let contentType = headers["content-type"] else {

@@ -131,8 +131,10 @@ struct EmulatorResponder: HTTPResponder {
         }
         control.record(
             RecordedExchange(
-                method: request.method.rawValue, path: path, query: rawQuery, status: response.status,
-                contentType: response.contentType, body: body))
+                method: request.method.rawValue, path: path, query: rawQuery,
+                requestContentType: request.headers[.contentType], userAgent: request.headers[.userAgent],
+                apiGeneration: dialect.generation.rawValue,
+                status: response.status, contentType: response.contentType, body: body))
     }
 
     private func render(_ response: EmulatorResponse, request: Request, drop: Bool) -> Response {

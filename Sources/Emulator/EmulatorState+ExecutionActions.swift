@@ -64,9 +64,7 @@ extension EmulatorState {
 
     func resumeExecution(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(id)
-        if request.headers["content-type"] != nil {
-            _ = try request.multipartParts()
-        }
+        _ = try request.inputParts()
         guard record.state.current == .paused else {
             throw APIError.conflict("Cannot resume execution: execution is not paused.")
         }

@@ -34,9 +34,10 @@ extension EmulatorState {
         return labels
     }
 
-    /// Creates an execution from a multipart request and starts its run loop; returns the new execution's id.
+    /// Creates an execution from a multipart request and starts its run loop; returns the new execution's id and
+    /// its `ExecutionResponse` JSON as created (state `CREATED`, before the run loop moves it).
     func createExecution(_ request: EmulatorRequest, parts: [MultipartPart], namespace: String, flowId: String)
-        throws(APIError) -> String
+        throws(APIError) -> (id: String, created: JSONValue)
     {
         guard let flow = liveFlow(namespace, flowId) else {
             throw APIError.notFound("Requested Flow is not found.")
@@ -77,7 +78,7 @@ extension EmulatorState {
             scheduleDate: scheduleDate)
         executions[id] = record
         launchRunner(id)
-        return id
+        return (id, record.json(.full, url: executionURL(record)))
     }
 
     /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response.

@@ -17,16 +17,16 @@ extension EmulatorState {
         }
     }
 
-    /// The minimum level and task id filters of a log request (2.x filters or legacy parameters).
+    /// The minimum level and task id filters of a per-execution log request. 2.x reads only `filters[…]`: the
+    /// 1.x parameters `minLevel`, `taskId` and `taskRunId` are ignored like any unknown parameter.
     private static func logFilters(_ query: QueryParameters) -> (LogLevel, String?) {
-        let levelText = query.filter("level") ?? query.first("minLevel")
-        let level = levelText.flatMap { LogLevel(name: $0) } ?? .trace
-        return (level, query.filter("taskId") ?? query.first("taskId"))
+        let level = query.filter("level").flatMap { LogLevel(name: $0) } ?? .trace
+        return (level, query.filter("taskId"))
     }
 
     func executionLogs(_ request: EmulatorRequest, executionId: String) -> EmulatorResponse {
         let (level, taskId) = EmulatorState.logFilters(request.query)
-        let taskRunId = request.query.filter("taskRunId") ?? request.query.first("taskRunId")
+        let taskRunId = request.query.filter("taskRunId")
         let entries = (logs[executionId] ?? []).filter {
             $0.level.isAtLeast(level) && (taskId == nil || $0.taskId == taskId)
                 && (taskRunId == nil || $0.taskRunId == taskRunId)

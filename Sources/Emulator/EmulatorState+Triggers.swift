@@ -88,7 +88,7 @@ extension EmulatorState {
     func searchTriggers(_ request: EmulatorRequest) -> EmulatorResponse {
         .page(
             filteredTriggers(request.query).map {
-                .object([("trigger", FlowRecord.triggerJSON($0.definition)), ("state", triggerStateJSON($0))])
+                .object([("trigger", $0.definition), ("state", triggerStateJSON($0))])
             }, query: request.query)
     }
 

@@ -6,6 +6,8 @@ protocol ErrorDialect: Sendable {
     func unauthenticated(instance: String) -> EmulatorResponse
     /// The path segments that lead to an execution action after `/executions/{id}` (e.g. `["actions"]`).
     var executionActionPrefix: [String] { get }
+    /// The generation this dialect belongs to.
+    var generation: APIGeneration { get }
     /// The version reported by `/api/v1/configs`.
     var serverVersion: String { get }
 }

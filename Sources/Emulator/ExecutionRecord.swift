@@ -44,7 +44,7 @@ struct ExecutionRecord: Sendable {
             break
         }
         members.append(("inputs", .object(inputs)))
-        members.append(("labels", .array(labels.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) })))
+        members.append(("labels", FlowRecord.labelsJSON(labels)))
         members.append(("state", state.json))
         members.append(("originalId", .string(originalId)))
         if let scheduleDate {

@@ -89,7 +89,9 @@ struct ExecutionRunner: Sendable {
             return .success
         }
         if type.hasSuffix("flow.Sleep") || type.hasSuffix("flow.Pause") {
-            let durationText = task["duration"]?.stringValue ?? task["delay"]?.stringValue
+            // Sleep's `duration`; Pause's `pauseDuration` (current) or `delay` (deprecated).
+            let durationText =
+                task["duration"]?.stringValue ?? task["pauseDuration"]?.stringValue ?? task["delay"]?.stringValue
             if let durationText, let seconds = ISODuration.seconds(renderer.render(durationText)) {
                 try await sleep(seconds: seconds * timeScale)
                 return .success

@@ -67,7 +67,9 @@ struct FlowDefinition: Sendable {
         }
         for section in ["tasks", "errors", "finally", "afterExecution", "triggers"] {
             for (index, item) in (json[section]?.arrayValue ?? []).enumerated() {
-                violations += itemViolations(item, path: "\(section)[\(index)]")
+                violations += itemViolations(
+                    item, path: "\(section)[\(index)]",
+                    namedPath: "\(section)[\(item["id"]?.stringValue ?? String(index))]")
             }
         }
         for (index, input) in (json["inputs"]?.arrayValue ?? []).enumerated() {
@@ -86,21 +88,33 @@ struct FlowDefinition: Sendable {
             triggers: json["triggers"]?.arrayValue ?? [], disabled: json["disabled"]?.boolValue ?? false)
     }
 
-    private static func itemViolations(_ item: JSONValue, path: String) -> [FlowViolation] {
+    /// Violations of one task or trigger: its id and type, the required properties of its type, its nested tasks.
+    private static func itemViolations(_ item: JSONValue, path: String, namedPath: String) -> [FlowViolation] {
         var violations: [FlowViolation] = []
         if item["id"]?.stringValue == nil {
-            violations.append(FlowViolation(path: "\(path).id", message: "must not be null"))
+            violations.append(
+                FlowViolation(path: "\(path).id", message: "must not be null", namedPath: "\(namedPath).id"))
         }
         if let type = item["type"]?.stringValue {
             if !PluginCatalog.isKnown(type) {
                 violations.append(FlowViolation(path: nil, message: "Invalid type: \(type)", isInvalidType: true))
             }
+            for (property, requirement) in PluginCatalog.requiredProperties(of: type)
+            where !requirement.isSatisfied(by: item[property]) {
+                violations.append(
+                    FlowViolation(
+                        path: "\(path).\(property)", message: requirement.message,
+                        namedPath: "\(namedPath).\(property)"))
+            }
         } else {
-            violations.append(FlowViolation(path: "\(path).type", message: "must not be null"))
+            violations.append(
+                FlowViolation(path: "\(path).type", message: "must not be null", namedPath: "\(namedPath).type"))
         }
         for nested in ["tasks", "then", "else", "errors"] {
             for (index, child) in (item[nested]?.arrayValue ?? []).enumerated() {
-                violations += itemViolations(child, path: "\(path).\(nested)[\(index)]")
+                violations += itemViolations(
+                    child, path: "\(path).\(nested)[\(index)]",
+                    namedPath: "\(namedPath).\(nested)[\(child["id"]?.stringValue ?? String(index))]")
             }
         }
         return violations

@@ -36,11 +36,9 @@ struct FlowRecord: Sendable {
         for (key, value) in definition.json.objectMembers ?? [] where !skipped.contains(key) {
             switch key {
             case "labels":
-                members.append(("labels", .object(definition.labels.map { ($0.0, .string($0.1)) })))
+                members.append(("labels", labelsJSON(definition.labels)))
             case "inputs":
                 members.append(("inputs", .array((value.arrayValue ?? []).map(inputJSON))))
-            case "triggers":
-                members.append(("triggers", .array((value.arrayValue ?? []).map(triggerJSON))))
             default:
                 members.append((key, value))
             }
@@ -55,21 +53,22 @@ struct FlowRecord: Sendable {
         return .object(members)
     }
 
-    /// An input definition with `defaults` rendered as a `Property` object (`{"expression": text}`), the only
-    /// form the 2.x schema (`Property_Object_`, an object) accepts for scalar defaults.
-    private static func inputJSON(_ input: JSONValue) -> JSONValue {
-        guard let defaults = input["defaults"] else { return input }
-        switch defaults {
-        case .object: return input
-        case .null: return input.removing("defaults")
-        default:
-            return input.setting(
-                "defaults", .object([("expression", .string(defaults.stringValue ?? defaults.serialized))]))
-        }
+    /// Labels as Kestra sends them, whatever form the YAML used: an array of `{key, value}`.
+    static func labelsJSON(_ labels: [(String, String)]) -> JSONValue {
+        .array(labels.map { .object([("key", .string($0.0)), ("value", .string($0.1))]) })
     }
 
-    /// A trigger definition with the `when` member the 2.x schema requires.
-    static func triggerJSON(_ trigger: JSONValue) -> JSONValue {
-        trigger["when"] == nil ? trigger.setting("when", .string("true")) : trigger
+    /// An input definition with `defaults`/`prefill` as Kestra serializes a `Property`: the expression text, with
+    /// maps and lists as their compact JSON text.
+    private static func inputJSON(_ input: JSONValue) -> JSONValue {
+        var result = input
+        for key in ["defaults", "prefill"] {
+            switch input[key] {
+            case nil: continue
+            case .null?: result = result.removing(key)
+            case let value?: result = result.setting(key, .string(value.stringValue ?? value.serialized))
+            }
+        }
+        return result
     }
 }

@@ -7,10 +7,9 @@ import Synchronization
 /// An in-memory Kestra server speaking the REST API subset a Kestra CLI uses.
 ///
 /// Choices where Kestra leaves room: creating a flow that already exists answers 409 `entity-already-exists`;
-/// a `.zip` namespace-file upload extracts STORED entries only (a DEFLATE entry answers 422); input `defaults`
-/// are rendered as `{"expression": "<text>"}` and triggers carry `when: "true"` when absent, because the 2.x
-/// schema requires those shapes; `State` also carries the `getStartDate`/`getEndDate`/`getDuration` members the
-/// schema marks as required.
+/// a `.zip` namespace-file upload extracts STORED entries only (a DEFLATE entry answers 422). Where Kestra's
+/// generated schema and its server disagree (`State`'s `get*` members, input `defaults` as an object, a required
+/// trigger `when`, flow labels as a map), the emulator answers what the server sends.
 public final class KestraEmulator: Sendable {
     /// Why the emulator could not start.
     public struct StartError: Error, CustomStringConvertible {

@@ -35,6 +35,23 @@ enum PluginCatalog {
         "condition.HasRetryAttempt", "condition.MultipleCondition",
     ]
 
+    /// The properties core types cannot do without (Kestra's `@NotNull`/`@NotEmpty` annotations), by class name
+    /// under `io.kestra.plugin.core.`. `Exit.state` is absent on purpose: it defaults to `SUCCESS`.
+    static let requiredProperties: [String: [(String, PropertyRequirement)]] = [
+        "log.Log": [("message", .notNull)],
+        "flow.Sleep": [("duration", .notNull)],
+        "flow.Subflow": [("namespace", .notEmpty), ("flowId", .notNull)],
+        "flow.If": [("then", .notEmpty)],
+        "execution.Labels": [("labels", .notNull)],
+    ]
+
+    /// The required properties of a task or trigger type (legacy names included).
+    static func requiredProperties(of type: String) -> [(String, PropertyRequirement)] {
+        let current = replacement(for: type) ?? type
+        guard current.hasPrefix("io.kestra.plugin.core.") else { return [] }
+        return requiredProperties[String(current.dropFirst("io.kestra.plugin.core.".count))] ?? []
+    }
+
     /// The current name of a legacy core type (`io.kestra.core.tasks.log.Log` →
     /// `io.kestra.plugin.core.log.Log`), which Kestra still accepts but reports as deprecated.
     static func replacement(for type: String) -> String? {

@@ -2,6 +2,7 @@
 struct ProblemDialect: ErrorDialect {
     var executionActionPrefix: [String] { ["actions"] }
     var serverVersion: String { "2.0.3" }
+    var generation: APIGeneration { .v2 }
 
     func response(for error: APIError, instance: String) -> EmulatorResponse {
         var members: [(String, JSONValue)] = [

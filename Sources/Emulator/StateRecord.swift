@@ -18,9 +18,8 @@ struct StateRecord: Sendable {
         histories.append((state, date))
     }
 
-    /// The JSON form; `endDate`/`duration` only when terminated or paused (plus the `get*` members the spec requires).
+    /// The JSON form; `endDate`/`duration` only when terminated or paused.
     var json: JSONValue {
-        let now = Date()
         var members: [(String, JSONValue)] = [
             ("current", .string(current.rawValue)),
             (
@@ -32,14 +31,10 @@ struct StateRecord: Sendable {
             ),
             ("startDate", .string(Timestamp.format(startDate))),
         ]
-        let duration = ISODuration.format(seconds: (endDate ?? now).timeIntervalSince(startDate))
         if let endDate {
             members.append(("endDate", .string(Timestamp.format(endDate))))
-            members.append(("duration", .string(duration)))
+            members.append(("duration", .string(ISODuration.format(seconds: endDate.timeIntervalSince(startDate)))))
         }
-        members.append(("getStartDate", .string(Timestamp.format(startDate))))
-        members.append(("getEndDate", .string(Timestamp.format(endDate ?? now))))
-        members.append(("getDuration", .string(duration)))
         return .object(members)
     }
 }

@@ -24,6 +24,8 @@ struct EmulatorCommand: AsyncParsableCommand {
     var dropRate = 0.0
     @Option(name: .customLong("fault-routes"), help: "Regular expression restricting faults to matching paths.")
     var faultRoutes: String?
+    @Option(help: "Append every exchange as a JSON line to this file (for the OpenAPI contract check).")
+    var record: String?
 
     func validate() throws {
         guard api == 1 || api == 2 else { throw ValidationError("--api must be 1 or 2") }
@@ -62,6 +64,10 @@ struct EmulatorCommand: AsyncParsableCommand {
 
         let emulator: KestraEmulator
         do {
+            if let record {
+                let recorder = try ExchangeRecorder(path: record)
+                configuration.exchangeObserver = { recorder.record($0) }
+            }
             emulator = try await KestraEmulator.start(configuration)
         } catch {
             FileHandle.standardError.write(Data("kestra-emulator: \(error)\n".utf8))

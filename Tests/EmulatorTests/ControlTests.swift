@@ -93,7 +93,7 @@ import Testing
             let file = try await harness.get("\(harness.api)/namespaces/company.team/files?path=/scripts/run.py")
             #expect(file.text == "print('seed')")
             try await harness.createFlow(
-                "id: extra\nnamespace: x\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n")
+                "id: extra\nnamespace: x\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: x\n")
             await harness.emulator.reset()
             #expect(try await harness.get("\(harness.api)/flows/search").object["total"] as? Int == 2)
         }

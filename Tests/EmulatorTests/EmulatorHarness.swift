@@ -30,7 +30,7 @@ struct EmulatorHarness {
     static func configured(_ change: (inout EmulatorConfiguration) -> Void = { _ in }) -> EmulatorConfiguration {
         var configuration = EmulatorConfiguration()
         configuration.timeScale = 0.001
-        if let recorder = ContractRecorder.fromEnvironment() {
+        if let recorder = ContractRecording.recorder() {
             configuration.exchangeObserver = { recorder.record($0) }
         }
         change(&configuration)

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Emulator
 import Foundation
 import NIOCore
 import TestSupport
@@ -45,6 +46,39 @@ private let executable = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emul
         process.terminate()
         process.waitUntilExit()
         #expect(process.terminationStatus == 0)
+    }
+
+    @Test func recordAppendsEveryExchangeAsAJSONLine() async throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("record-\(UUID()).jsonl").path
+        defer { try? FileManager.default.removeItem(atPath: file) }
+        try Data("{\"earlier\":true}\n".utf8).write(to: URL(fileURLWithPath: file))
+        let (process, output, _) = try launch(["--port", "0", "--no-auth", "--record", file])
+        let url = firstLine(output)
+        var create = HTTPClientRequest(url: url + "/api/v1/main/flows")
+        create.method = .POST
+        create.headers.add(name: "Content-Type", value: "application/x-yaml")
+        create.headers.add(name: "User-Agent", value: "record-test")
+        create.body = .bytes(
+            ByteBuffer(string: "id: f\nnamespace: n\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n"))
+        _ = try await HTTPClient.shared.execute(create, timeout: .seconds(10))
+        _ = try await HTTPClient.shared.execute(
+            HTTPClientRequest(url: url + "/_emulator/requests"), timeout: .seconds(10))
+        process.terminate()
+        process.waitUntilExit()
+        let lines = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 2, "appended after the existing line; /_emulator/* is not recorded")
+        let exchange = try JSONDecoder().decode(RecordedExchange.self, from: Data(lines[1].utf8))
+        #expect(exchange.method == "POST" && exchange.path == "/api/v1/main/flows")
+        #expect(exchange.requestContentType == "application/x-yaml" && exchange.userAgent == "record-test")
+        #expect(exchange.apiGeneration == 2 && exchange.status == 422)
+        #expect(exchange.contentType == "application/problem+json")
+        #expect(exchange.body?.contains("tasks[0].message: must not be null") == true)
+
+        let (unwritable, _, errors) = try launch(["--port", "0", "--record", "/nonexistent/dir/record.jsonl"])
+        unwritable.waitUntilExit()
+        #expect(unwritable.terminationStatus == 1)
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        #expect(message.hasPrefix("kestra-emulator: Cannot open /nonexistent/dir/record.jsonl for recording"))
     }
 
     @Test func badFlagsAndMissingSeedAreErrors() throws {

@@ -170,6 +170,16 @@ import Testing
         }
     }
 
+    @Test func pauseWithAPauseDurationEndsByItself() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(
+                "id: timed\nnamespace: demo\ntasks:\n  - id: wait\n    type: io.kestra.plugin.core.flow.Pause\n"
+                    + "    pauseDuration: PT1S\n")
+            let done = try await harness.run("demo", "timed")
+            #expect(member(done, "state.current") as? String == "SUCCESS")
+        }
+    }
+
     @Test func killStopsARunningExecution() async throws {
         try await EmulatorHarness.with(EmulatorHarness.configured { $0.timeScale = 1 }) { harness in
             try await harness.createFlow(
@@ -254,6 +264,22 @@ import Testing
             let unknownFlow = try await harness.multipart(.POST, "\(harness.api)/executions/demo/absent")
             #expect(unknownFlow.status == 404)
             #expect(unknownFlow.object["detail"] as? String == "Requested Flow is not found.")
+        }
+    }
+
+    @Test func aRunWithoutABodyUsesTheDefaultsAndStatesCarryNoGetterMembers() async throws {
+        try await EmulatorHarness.with { harness in
+            try await harness.createFlow(Self.greeting)
+            let bare = try await harness.request(.POST, "\(harness.api)/executions/demo/greet?wait=true")
+            #expect(bare.status == 200, "no Content-Type and no body: a run without inputs")
+            #expect((bare.object["inputs"] as? [String: Any])?["user"] as? String == "Kestrel")
+            let state = bare.object["state"] as? [String: Any] ?? [:]
+            #expect(state.keys.sorted() == ["current", "duration", "endDate", "histories", "startDate"])
+            let created = try await harness.run("demo", "greet", wait: false)
+            #expect((created["state"] as? [String: Any])?.keys.sorted() == ["current", "histories", "startDate"])
+            let wrong = try await harness.request(
+                .POST, "\(harness.api)/executions/demo/greet", body: Array("user=x".utf8), contentType: nil)
+            #expect(wrong.status == 415, "a body needs its multipart Content-Type")
         }
     }
 

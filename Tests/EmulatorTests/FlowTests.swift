@@ -71,7 +71,7 @@ import Testing
             #expect(errors?.first?["pointer"] as? String == "/tasks")
             let noId = try await harness.yaml(
                 .POST, "\(harness.api)/flows",
-                "namespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n")
+                "namespace: b\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: x\n")
             #expect(noId.object["detail"] as? String == "id: must not be null")
             let broken = try await harness.yaml(.POST, "\(harness.api)/flows", "id: [unclosed\n")
             #expect(broken.status == 422)
@@ -82,6 +82,96 @@ import Testing
             #expect(badType.object["detail"] as? String == "Invalid type: io.kestra.plugin.core.debug.UnknownTask")
             let json = try await harness.json(.POST, "\(harness.api)/flows", "{}")
             #expect(json.status == 415)
+        }
+    }
+
+    @Test func flowsAnswerTheShapesTheServerSends() async throws {
+        try await EmulatorHarness.with { harness in
+            let mapForm = """
+                id: shaped
+                namespace: company.team
+                labels:
+                  team: data
+                  tier: 1
+                inputs:
+                  - id: user
+                    type: STRING
+                    defaults: Kestrel
+                  - id: count
+                    type: INT
+                    defaults: 3
+                  - id: options
+                    type: JSON
+                    defaults: {"a": [1, true]}
+                  - id: plain
+                    type: STRING
+                    required: false
+                tasks:
+                  - id: log
+                    type: io.kestra.plugin.core.log.Log
+                    message: hi
+                triggers:
+                  - id: daily
+                    type: io.kestra.plugin.core.trigger.Schedule
+                    cron: "0 9 * * *"
+                """
+            let created = try await harness.createFlow(mapForm).object
+            let labels = [["key": "team", "value": "data"], ["key": "tier", "value": "1"]]
+            #expect(created["labels"] as? [[String: String]] == labels)
+            let inputs = created["inputs"] as? [[String: Any]] ?? []
+            #expect(inputs.map { $0["defaults"] as? String } == ["Kestrel", "3", #"{"a":[1,true]}"#, nil])
+            #expect(inputs[3].keys.contains("defaults") == false)
+            let trigger = (created["triggers"] as? [[String: Any]])?.first ?? [:]
+            #expect(trigger.keys.sorted() == ["cron", "id", "type"], "no invented `when`")
+            let listForm = mapForm.replacingOccurrences(
+                of: "  team: data\n  tier: 1", with: "  - key: team\n    value: data\n  - key: tier\n    value: \"1\""
+            )
+            .replacingOccurrences(of: "id: shaped", with: "id: listed")
+            try await harness.createFlow(listForm)
+            for path in ["flows/company.team/shaped", "flows/company.team/listed?source=true"] {
+                #expect(
+                    try await harness.get("\(harness.api)/\(path)").object["labels"] as? [[String: String]] == labels)
+            }
+            let search = try await harness.get("\(harness.api)/flows/search").object["results"] as? [[String: Any]]
+            #expect(search?.map { $0["labels"] as? [[String: String]] } == [labels, labels])
+            let revisions = try await harness.get("\(harness.api)/flows/company.team/shaped/revisions").array
+            #expect(revisions.first?["labels"] as? [[String: String]] == labels)
+            let execution = try await harness.run("company.team", "shaped")
+            let executionLabels = execution["labels"] as? [[String: String]] ?? []
+            #expect(Array(executionLabels.suffix(2)) == labels)
+        }
+    }
+
+    @Test func requiredTaskPropertiesAreConstraints() async throws {
+        try await EmulatorHarness.with { harness in
+            let flow = { (tasks: String) in "id: req\nnamespace: company.team\ntasks:\n" + tasks }
+            let noMessage = try await harness.yaml(
+                .POST, "\(harness.api)/flows", flow("  - id: hello\n    type: io.kestra.plugin.core.log.Log\n"))
+            #expect(noMessage.status == 422)
+            #expect(noMessage.object["detail"] as? String == "tasks[0].message: must not be null")
+            let errors = noMessage.object["errors"] as? [[String: String]]
+            #expect(
+                errors == [
+                    ["detail": "must not be null", "pointer": "/tasks/0/message", "path": "tasks[hello].message"]
+                ])
+            let cases: [(String, String?)] = [
+                ("  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n", "tasks[0].duration: must not be null"),
+                (
+                    "  - id: call\n    type: io.kestra.plugin.core.flow.Subflow\n    namespace: \"\"\n",
+                    "tasks[0].namespace: must not be empty, tasks[0].flowId: must not be null"
+                ),
+                (
+                    "  - id: when\n    type: io.kestra.plugin.core.flow.If\n    condition: x\n    then: []\n"
+                        + "    else:\n      - id: old\n        type: io.kestra.core.tasks.log.Log\n",
+                    "tasks[0].then: must not be empty, tasks[0].else[0].message: must not be null"
+                ),
+                ("  - id: stop\n    type: io.kestra.plugin.core.execution.Exit\n", nil),
+                ("  - id: hold\n    type: io.kestra.plugin.core.flow.Pause\n", nil),
+                ("  - id: fail\n    type: io.kestra.plugin.core.execution.Fail\n", nil),
+            ]
+            let batch = cases.map { flow($0.0) }.joined(separator: "\n---\n")
+            let results = try await harness.yaml(.POST, "\(harness.api)/flows/validate", batch).array
+            #expect(results.map { $0["constraints"] as? String } == cases.map(\.1))
         }
     }
 

@@ -23,11 +23,11 @@ import Testing
             #expect(first["thread"] as? String != nil)
             let warnings = try await harness.get("\(harness.api)/logs/\(id)?filters[level][EQUALS]=WARN").array
             #expect(warnings.count == 2)
-            let legacy = try await harness.get("\(harness.api)/logs/\(id)?minLevel=ERROR").array
-            #expect(legacy.isEmpty)
+            let legacy = try await harness.get("\(harness.api)/logs/\(id)?minLevel=ERROR&taskId=none").array
+            #expect(legacy.count == 3, "2.x ignores the 1.x parameters")
             let byTask = try await harness.get("\(harness.api)/logs/\(id)?filters[taskId][EQUALS]=hello").array
             #expect(byTask.count == 1)
-            let download = try await harness.get("\(harness.api)/logs/\(id)/download?minLevel=WARN")
+            let download = try await harness.get("\(harness.api)/logs/\(id)/download?filters[level][EQUALS]=WARN")
             #expect(download.headers.first(name: "Content-Type") == "text/plain")
             #expect(
                 download.text.split(separator: "\n").map { $0.split(separator: " ", maxSplits: 1).last } == [

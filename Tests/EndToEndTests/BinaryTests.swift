@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-/// The built `kestractl` binary as a child process against a `kestra-emulator` process.
+/// The built `kestractl` binary as a child process against a `kestra-emulator` process, or against the real Kestra
+/// at `KESTRA_E2E_URL`.
 @Suite struct BinaryTests {
     private let home = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-e2e-home").path
 
@@ -20,38 +21,37 @@ import Testing
         #expect(outcome.stderr.contains("USAGE: kestractl <subcommand>"))
     }
 
-    @Test func serverInfoAgainstAnEmulatorProcess() async throws {
-        let emulator = try await EmulatorProcess.start([
-            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
-        ])
+    @Test func serverInfoReportsTheServer() async throws {
+        let server = try await TestServer.start()
         let outcome = try await ChildProcess.run(
-            "kestractl",
-            ["server", "info", "-o", "json"],
-            environment: [
-                "HOME": home, "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
-                "KESTRACTL_PASSWORD": EmulatorFixture.password,
-            ]
-        )
-        let status = await emulator.stop()
+            "kestractl", ["server", "info", "-o", "json"],
+            environment: server.environment.merging(["HOME": home]) { $1 })
+        await server.stop()
         #expect(outcome.exitCode == 0)
         #expect(outcome.stderr == "")
         let report = try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any]
-        #expect(report?["url"] as? String == emulator.url)
+        #expect(report?["url"] as? String == server.url)
         #expect(report?["edition"] as? String == "OSS")
-        #expect(status == 0, "kestra-emulator exits 0 on SIGTERM")
+        #expect((report?["version"] as? String)?.first?.isNumber == true)
+    }
+
+    @Test(.enabled(if: !TestServer.isRealKestra, "tests the kestra-emulator process itself"))
+    func emulatorProcessExitsZeroOnSIGTERM() async throws {
+        let emulator = try await EmulatorProcess.start()
+        #expect(await emulator.stop() == 0)
     }
 
     @Test func badCredentialsExitThreeWithoutLeakingThePassword() async throws {
-        let emulator = try await EmulatorProcess.start()
+        let server = try await TestServer.start()
         let outcome = try await ChildProcess.run(
             "kestractl",
             [
-                "server", "info", "--host", emulator.url, "--username", "admin@kestra.io", "--password",
+                "server", "info", "--host", server.url, "--username", "admin@kestra.io", "--password",
                 "Sup3r-secret-pw",
             ],
             environment: ["HOME": home]
         )
-        await emulator.stop()
+        await server.stop()
         #expect(outcome.exitCode == 3)
         #expect(outcome.stdout == "")
         #expect(
@@ -60,7 +60,8 @@ import Testing
         #expect(!outcome.stderr.contains("Sup3r-secret-pw"))
     }
 
-    @Test func emulatorRejectsAMissingSeedDirectory() async throws {
+    @Test(.enabled(if: !TestServer.isRealKestra, "tests the kestra-emulator process itself"))
+    func emulatorRejectsAMissingSeedDirectory() async throws {
         let outcome = try await ChildProcess.run("kestra-emulator", ["--port", "0", "--seed", "/nonexistent/seed"])
         #expect(outcome.exitCode != 0)
         #expect(outcome.stdout == "")

@@ -28,27 +28,44 @@ import Testing
     }
 
     @Test func namespacesAndFlowIdsCompleteFromTheServer() async throws {
-        let emulator = try await EmulatorProcess.start([
-            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
-        ])
-        let environment = [
-            "HOME": "/tmp/kestractl-completion-\(UUID())", "KESTRACTL_HOST": emulator.url,
-            "KESTRACTL_USERNAME": EmulatorFixture.username, "KESTRACTL_PASSWORD": EmulatorFixture.password,
-        ]
-        let namespaces = try await ChildProcess.run(
-            "kestractl",
-            ["---completion", "flows", "get", "--", "positional@0", "3", "3", "kestractl", "flows", "get", "com"],
-            environment: environment)
+        let server = try await TestServer.start()
+        let root = server.namespace
+        let environment = server.environment.merging(["HOME": "/tmp/kestractl-completion-\(UUID())"]) { $1 }
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("completion-\(UUID())")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        for (namespace, id) in [
+            ("\(root).team", "hello_world"), ("\(root).team", "other"), ("\(root).ops", "hello_ops"),
+        ] {
+            try
+                "id: \(id)\nnamespace: \(namespace)\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+                .write(
+                    to: directory.appendingPathComponent("\(namespace).\(id).yml"), atomically: true, encoding: .utf8)
+        }
+        let deployed = try await ChildProcess.run(
+            "kestractl", ["flows", "deploy", directory.path], environment: environment)
+        #expect(deployed.exitCode == 0, "\(deployed.stderr)")
+        let expected = [root, "\(root).ops", "\(root).team"]
+        let namespaces = try await server.eventually(
+            {
+                try await ChildProcess.run(
+                    "kestractl",
+                    [
+                        "---completion", "flows", "get", "--", "positional@0", "3", "\(root.count)", "kestractl",
+                        "flows", "get", root,
+                    ],
+                    environment: environment)
+            }, until: { $0.stdout.split(separator: "\n").map(String.init) == expected })
         let flows = try await ChildProcess.run(
             "kestractl",
             [
                 "---completion", "flows", "get", "--", "positional@1", "4", "1", "kestractl", "flows", "get",
-                "company.team", "h",
+                "\(root).team", "h",
             ],
             environment: environment)
-        await emulator.stop()
+        await server.stop()
         #expect(namespaces.exitCode == 0)
-        #expect(namespaces.stdout.split(separator: "\n") == ["company", "company.ops", "company.team"])
+        #expect(namespaces.stdout.split(separator: "\n").map(String.init) == expected)
         #expect(flows.stdout.split(separator: "\n") == ["hello_world"])
     }
 

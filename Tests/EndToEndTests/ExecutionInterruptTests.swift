@@ -8,25 +8,26 @@ import Testing
     private let home = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-e2e-interrupt").path
 
     @Test func interruptWhileWaitingExitsOneThirtyAndNamesTheExecution() async throws {
-        let emulator = try await EmulatorProcess.start()
-        let environment = [
-            "HOME": home, "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
-            "KESTRACTL_PASSWORD": EmulatorFixture.password,
-        ]
+        let server = try await TestServer.start()
+        let namespace = server.namespace
+        let environment = server.environment.merging(["HOME": home]) { $1 }
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kestractl-interrupt-\(UUID())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let flow = directory.appendingPathComponent("slow.yml")
         try
-            "id: slow\nnamespace: company.team\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n"
+            "id: slow\nnamespace: \(namespace)\ntasks:\n  - id: nap\n    type: io.kestra.plugin.core.flow.Sleep\n    duration: PT1H\n"
             .write(to: flow, atomically: true, encoding: .utf8)
         let deployed = try await ChildProcess.run(
             "kestractl", ["flows", "deploy", flow.path], environment: environment)
         #expect(deployed.exitCode == 0)
+        _ = try await server.eventually(
+            { try await ChildProcess.run("kestractl", ["flows", "get", namespace, "slow"], environment: environment) },
+            until: { $0.exitCode == 0 })
 
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
-        process.arguments = ["executions", "run", "company.team", "slow", "--wait", "-o", "json"]
+        process.arguments = ["executions", "run", namespace, "slow", "--wait", "-o", "json"]
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(environment) { $1 }
         let output = Pipe()
         let errors = Pipe()
@@ -64,7 +65,7 @@ import Testing
             "kestractl", ["executions", "get", String(id), "-o", "json"], environment: environment)
         let object = try JSONSerialization.jsonObject(with: Data(state.stdout.utf8)) as? [String: Any]
         #expect((object?["state"] as? [String: Any])?["current"] as? String == "RUNNING")
-        await emulator.stop()
+        await server.stop()
     }
 }
 

@@ -17,7 +17,7 @@ public enum EmulatorFixture {
         configuration.timeScale = 0.001
         configuration.credentials = BasicCredentials(username: username, password: password)
         configuration.tokens = [token]
-        if let recorder = ContractRecorder.fromEnvironment() {
+        if let recorder = ContractRecording.recorder() {
             configuration.exchangeObserver = { recorder.record($0) }
         }
         return configuration

@@ -16,6 +16,7 @@ public final class EmulatorProcess: Sendable {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emulator"))
         var allArguments = ["--port", "0", "--basic-auth", "\(EmulatorFixture.username):\(EmulatorFixture.password)"]
+        if let record = ContractRecording.path { allArguments += ["--record", record] }
         allArguments += arguments
         process.arguments = allArguments
         let output = Pipe()
