@@ -39,7 +39,7 @@ import Testing
                     stdout: "",
                     stderr: "Error: unknown command 'flowz' for 'kestractl'\n"
                         + "  hint: valid commands: config, flows, executions, logs, namespaces, nsfiles, kv, triggers, "
-                        + "server, completion, shell, version; run 'kestractl --help' for usage\n",
+                        + "server, diff, apply, completion, shell, version; run 'kestractl --help' for usage\n",
                     exitCode: 2))
     }
 

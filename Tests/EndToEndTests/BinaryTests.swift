@@ -56,7 +56,7 @@ import Testing
         #expect(outcome.stdout == "")
         #expect(
             outcome.stderr.hasPrefix(
-                "Error: GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required\n"))
+                "Error: GET \(server.url)/api/v1/configs → 401 Unauthorized: Authentication required\n"))
         #expect(!outcome.stderr.contains("Sup3r-secret-pw"))
     }
 
