@@ -11,7 +11,8 @@ import Testing
         let stderr = CapturedOutput()
         let code = await CommandDispatcher.run(
             arguments: arguments, environment: workspace.environment,
-            streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput(""), session: session)
+            streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput(""), session: session
+        ).exitCode
         return CommandRun(stdout: stdout.text, stderr: stderr.text, exitCode: code)
     }
 
@@ -51,7 +52,8 @@ import Testing
             let code = await CommandDispatcher.run(
                 arguments: ["config", "current"], environment: environment,
                 streams: OutputStreams(stdout: stdout, stderr: CapturedOutput()), input: StringInput(""),
-                session: session)
+                session: session
+            ).exitCode
             #expect(code == 0)
             #expect(stdout.text == "good\n")
             let overridden = CapturedOutput()

@@ -79,7 +79,7 @@ public struct ExecutionRun: KestraCommand {
         let created = try await client.executions.create(
             namespace: namespace, flowId: flowId, inputs: executionInputs, labels: executionLabels,
             revision: revision, scheduleDate: schedule)
-        context.session?.produced.set(created.id)
+        context.produce(.execution(id: created.id))
         guard wait else {
             try context.printer().printDetails(
                 created,

@@ -15,6 +15,7 @@ public struct ShellCommand: KestraCommand {
               kestractl shell
               kestractl shell -c 'use company.team' -c 'flows list'
               kestractl shell -f deploy.kctl --var env=prod --report report.jsonl
+              kestractl shell -f deploy.kctl --check
               kestractl shell -f nightly.kctl --on-error continue --yes
               printf 'use company.team\\nflows list\\n' | kestractl shell
             """
@@ -29,11 +30,13 @@ public struct ShellCommand: KestraCommand {
     public var files: [String] = []
 
     /// What a failing command does in a script.
-    @Option(name: .customLong("on-error"), help: ArgumentHelp("stop (default) or continue.", valueName: "mode"))
-    public var onError = "stop"
+    @Option(name: .customLong("on-error"), help: ArgumentHelp("What a failing command does.", valueName: "mode"))
+    public var onError: OnErrorMode = .stop
 
     /// Parse only.
-    @Flag(name: .customLong("check"), help: "Parse every line and include, run nothing (exit 0 or 2).")
+    @Flag(
+        name: .customLong("check"),
+        help: "Validate every line and include (commands, options, values), send nothing (exit 0 or 2).")
     public var check = false
 
     /// Echo commands.
@@ -68,9 +71,6 @@ public struct ShellCommand: KestraCommand {
     public func run(_ context: CommandContext) async throws {
         guard let launcher = context.shellLauncher else {
             throw UsageError("the shell cannot be started from inside a shell session")
-        }
-        guard onError == "stop" || onError == "continue" else {
-            throw UsageError("--on-error must be 'stop' or 'continue', not '\(onError)'")
         }
         var request = ShellRequest(
             lines: commands, history: !noHistory, globals: globals, environment: context.environment,

@@ -12,9 +12,9 @@ public struct ShellRequest: Sendable {
     public var streams: OutputStreams
     /// Script files given with `-f`, run in order before any `-c` line.
     public var files: [String] = []
-    /// `--on-error`: `stop` or `continue`.
-    public var onError = "stop"
-    /// `--check`: parse everything, run nothing.
+    /// `--on-error`.
+    public var onError = OnErrorMode.stop
+    /// `--check`: validate everything, run nothing.
     public var check = false
     /// `--echo`: print each command to stderr before running it.
     public var echo = false

@@ -24,6 +24,18 @@ public struct ShellWord: Sendable, Equatable {
         return text
     }
 
+    /// The word as written, expansions unexpanded (`${flow}`, `${env:HOME:-/tmp}`): what a
+    /// report shows of a line that never ran.
+    public var sourceText: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text
+            case .variable(let name, let fallback): "${\(name)\(fallback.map { ":-" + $0 } ?? "")}"
+            case .environment(let name, let fallback): "${env:\(name)\(fallback.map { ":-" + $0 } ?? "")}"
+            }
+        }.joined()
+    }
+
     /// The word's value: expansions are substituted once and never re-split or re-expanded.
     public func expand(variables: [String: String], environment: [String: String]) throws(ExpansionError) -> String {
         var text = ""

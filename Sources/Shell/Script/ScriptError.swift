@@ -7,4 +7,11 @@ public struct ScriptError: Error, Sendable, Equatable {
     public init(diagnostic: String) {
         self.diagnostic = diagnostic
     }
+
+    /// The message of the diagnostic's first line, without its location (`LAST_ERROR`).
+    public var message: String {
+        let first = diagnostic.prefix { $0 != "\n" }
+        guard let range = first.range(of: "error: ") else { return String(first) }
+        return String(first[range.upperBound...])
+    }
 }
