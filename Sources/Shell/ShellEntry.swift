@@ -53,7 +53,7 @@ public enum ShellEntry {
             return KestractlExitCode.usage.rawValue
         }
         let settings = ShellSettings(onError: request.onError, echo: request.echo ? .on : .off)
-        if request.check { return check(scripts, request, settings: settings) }
+        if request.check { return await check(scripts, request, settings: settings) }
         var report: ScriptReport?
         if let destination = request.report {
             do {
@@ -74,12 +74,12 @@ public enum ShellEntry {
         return code
     }
 
-    private static func check(_ scripts: [ScriptFile], _ request: ShellRequest, settings: ShellSettings) -> Int32 {
+    private static func check(_ scripts: [ScriptFile], _ request: ShellRequest, settings: ShellSettings) async -> Int32 {
         var values = Dictionary(request.variables.map { ($0.name, $0.value) }) { _, last in last }
         values[ShellVariable.onError.rawValue] = settings.onError.rawValue
         values[ShellVariable.echo.rawValue] = settings.echo.rawValue
         values[ShellVariable.output.rawValue] = request.globals.output?.rawValue
-        let diagnostics = ScriptChecker(environment: request.environment).check(
+        let diagnostics = await ScriptChecker(environment: request.environment).check(
             scripts, knowledge: ScriptChecker.Knowledge(values: values))
         request.streams.stderr.write(diagnostics)
         return diagnostics.isEmpty ? KestractlExitCode.success.rawValue : KestractlExitCode.usage.rawValue

@@ -21,7 +21,7 @@ public enum CommandDispatcher {
         printsFailure: Bool = true
     ) async -> CommandOutcome {
         let outcome: CommandOutcome
-        switch parse(arguments, environment: environment, inSession: session != nil) {
+        switch await parse(arguments, environment: environment, inSession: session != nil) {
         case .failure(let failure):
             outcome = CommandOutcome(exitCode: KestractlExitCode.usage.rawValue, failure: failure)
         case .output(let text):
@@ -44,8 +44,8 @@ public enum CommandDispatcher {
 
     /// Parses `arguments` exactly as `run` would and runs nothing (`shell --check`): the failure
     /// running them would start with, or nil when they parse.
-    public static func check(arguments: [String], environment: [String: String]) -> CommandOutcome.Failure? {
-        if case .failure(let failure) = parse(arguments, environment: environment, inSession: true) {
+    public static func check(arguments: [String], environment: [String: String]) async -> CommandOutcome.Failure? {
+        if case .failure(let failure) = await parse(arguments, environment: environment, inSession: true) {
             return failure
         }
         return nil
@@ -80,10 +80,11 @@ public enum CommandDispatcher {
         case failure(CommandOutcome.Failure)
     }
 
-    private static func parse(_ arguments: [String], environment: [String: String], inSession: Bool) -> Parsed {
+    private static func parse(_ arguments: [String], environment: [String: String], inSession: Bool) async -> Parsed {
         let command: any ParsableCommand
         do {
-            command = try Kestractl.parseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
+            // The async parse: completion requests (`---completion`) run async completion functions.
+            command = try await Kestractl.asyncParseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
         } catch {
             return parseFailure(error, arguments: arguments, environment: environment, inSession: inSession)
         }

@@ -38,22 +38,24 @@ struct ScriptChecker {
     private typealias Pieces = [String?]
 
     /// The diagnostics of every problem in `files`, run in order with `knowledge`; empty when none.
-    func check(_ files: [ScriptFile], knowledge: Knowledge) -> String {
+    func check(_ files: [ScriptFile], knowledge: Knowledge) async -> String {
         var knowledge = knowledge
-        return files.map { check($0, &knowledge) }.joined()
+        var diagnostics = ""
+        for file in files { diagnostics += await check(file, &knowledge) }
+        return diagnostics
     }
 
-    private func check(_ file: ScriptFile, _ knowledge: inout Knowledge) -> String {
+    private func check(_ file: ScriptFile, _ knowledge: inout Knowledge) async -> String {
         let including = (knowledge.values["SCRIPT_DIR"], knowledge.values["SCRIPT_FILE"])
         knowledge.values["SCRIPT_DIR"] = URL(fileURLWithPath: file.directory).standardizedFileURL.path
         knowledge.values["SCRIPT_FILE"] = file.name
         defer { (knowledge.values["SCRIPT_DIR"], knowledge.values["SCRIPT_FILE"]) = including }
         var diagnostics = ""
-        for step in file.steps { diagnostics += check(step, in: file, &knowledge) }
+        for step in file.steps { diagnostics += await check(step, in: file, &knowledge) }
         return diagnostics
     }
 
-    private func check(_ step: ScriptStep, in file: ScriptFile, _ knowledge: inout Knowledge) -> String {
+    private func check(_ step: ScriptStep, in file: ScriptFile, _ knowledge: inout Knowledge) async -> String {
         let line = step.line
         var words: [Pieces] = []
         for word in line.words {
@@ -64,7 +66,7 @@ struct ScriptChecker {
             }
         }
         if Self.commandNameIsOpaque(words) { return "" }
-        let problem = firstProblem(Self.candidates(words))
+        let problem = await firstProblem(Self.candidates(words))
         if let problem {
             let word = problem.argumentIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil }
                 ?? line.words[0]
@@ -74,17 +76,17 @@ struct ScriptChecker {
         guard let invocation = try? ShellInvocation.parse(words.map { $0.map { $0 ?? "x" }.joined() }) else {
             return ""
         }
-        return learn(invocation, known: known, step: step, in: file, &knowledge)
+        return await learn(invocation, known: known, step: step, in: file, &knowledge)
     }
 
     /// Updates what is known after a line that parses: `set`, `unset`, `source`.
     private func learn(
         _ invocation: ShellInvocation, known: Bool, step: ScriptStep, in file: ScriptFile,
         _ knowledge: inout Knowledge
-    ) -> String {
+    ) async -> String {
         switch invocation {
         case .try(let inner, _):
-            return learn(inner, known: known, step: step, in: file, &knowledge)
+            return await learn(inner, known: known, step: step, in: file, &knowledge)
         case .set(let name, let value):
             knowledge.remember(name, known ? value : nil)
         case .setting(let variable, let value):
@@ -94,7 +96,7 @@ struct ScriptChecker {
             knowledge.values[name] = nil
             knowledge.opaque.remove(name)
         case .source(let path):
-            if let included = step.included { return check(included, &knowledge) }
+            if let included = step.included { return await check(included, &knowledge) }
             guard known else {
                 knowledge.anythingMayBeSet = true
                 return ""
@@ -102,7 +104,7 @@ struct ScriptChecker {
             do {
                 let included = try ScriptParser.include(
                     path, from: file, at: step.line.words[0], line: step.line.line, active: file.activeChain)
-                return check(included, &knowledge)
+                return await check(included, &knowledge)
             } catch {
                 return error.diagnostic
             }
@@ -114,12 +116,12 @@ struct ScriptChecker {
 
     /// The first problem of a line tried with each combination of its opaque words' candidate
     /// values (at most 256): nil as soon as one combination parses.
-    private func firstProblem(_ candidates: [[String]]) -> CommandOutcome.Failure? {
+    private func firstProblem(_ candidates: [[String]]) async -> CommandOutcome.Failure? {
         var choice = [Int](repeating: 0, count: candidates.count)
         var first: CommandOutcome.Failure?
         for _ in 0..<256 {
             let words = zip(candidates, choice).map { $0[$1] }
-            guard let problem = problem(words) else { return nil }
+            guard let problem = await problem(words) else { return nil }
             first = first ?? problem
             // The next combination, the last word's candidates turning fastest.
             guard let position = choice.indices.last(where: { choice[$0] + 1 < candidates[$0].count }) else { break }
@@ -130,24 +132,24 @@ struct ScriptChecker {
     }
 
     /// The failure running `words` would start with, its `argumentIndex` a line word; nil when they parse.
-    private func problem(_ words: [String]) -> CommandOutcome.Failure? {
+    private func problem(_ words: [String]) async -> CommandOutcome.Failure? {
         do {
-            return problem(try ShellInvocation.parse(words))
+            return await problem(try ShellInvocation.parse(words))
         } catch {
             return CommandOutcome.Failure(message: error.message, hint: error.hint)
         }
     }
 
-    private func problem(_ invocation: ShellInvocation) -> CommandOutcome.Failure? {
+    private func problem(_ invocation: ShellInvocation) async -> CommandOutcome.Failure? {
         switch invocation {
         case .command(let arguments, let offset):
-            return CommandDispatcher.check(arguments: arguments, environment: environment)?.shifted(by: offset)
+            return await CommandDispatcher.check(arguments: arguments, environment: environment)?.shifted(by: offset)
         case .help(let words) where !words.isEmpty:
-            return CommandDispatcher.check(arguments: words + ["--help"], environment: environment).map {
+            return await CommandDispatcher.check(arguments: words + ["--help"], environment: environment).map {
                 CommandOutcome.Failure(message: $0.message, hint: $0.hint)
             }
         case .try(let inner, let offset):
-            return problem(inner)?.shifted(by: offset)
+            return await problem(inner)?.shifted(by: offset)
         default:
             return nil
         }

@@ -15,7 +15,7 @@ struct SessionDispatcher: Sendable {
     }
 
     /// Parses one command line as `run` would, running nothing (`shell --check`).
-    func check(_ arguments: [String]) -> CommandOutcome.Failure? {
-        CommandDispatcher.check(arguments: arguments, environment: session.environment)
+    func check(_ arguments: [String]) async -> CommandOutcome.Failure? {
+        await CommandDispatcher.check(arguments: arguments, environment: session.environment)
     }
 }
