@@ -104,6 +104,27 @@ child.sendline("flows get nope_nope")
 expect(child, "Error: ", "a failing command prints an error")
 expect(child, r"kestractl \(other:company\.team\)> ", "the shell survives a failing command")
 
+# LAST_ID, try, assert and source at the prompt.
+child.sendline("executions run hello_world -n company.team")
+if expect(child, r"ID:\s+([0-9A-Za-z]+)\r\n", "executions run prints the new execution's id"):
+    execution_id = child.match.group(1)
+    child.sendline("echo id=${LAST_ID}")
+    expect(child, "id=" + execution_id + "\r\n", "LAST_ID holds the id executions run produced")
+child.sendline("try flows get company.team nope_nope")
+expect(child, "Error: ", "try reports the failure")
+child.sendline("assert ${LAST_STATUS}-${LAST_EXIT} == error-4 'try records the failure'")
+child.sendline("echo ${LAST_STATUS} ${LAST_EXIT}")
+expect(child, "ok 0\r\n", "try recorded the failure and the assert held")
+child.sendline("assert ${LAST_EXIT} == 5 'not five'")
+expect(child, r"Error: assertion failed: not five \('0' == '5' is false\)", "assert fails at the prompt")
+with open(os.path.join(home, "lib.kctl"), "w") as lib:
+    lib.write("set sourced yes\necho from ${SCRIPT_FILE}\n")
+child.sendline(f"source {home}/lib.kctl")
+expect(child, f"from {home}/lib.kctl\r\n", "source runs a script at the prompt")
+child.sendline("echo sourced=${sourced}")
+expect(child, "sourced=yes\r\n", "the sourced script set a variable of the session")
+expect(child, r"kestractl \(other:company\.team\)> ", "prompt after source")
+
 # Tab: subcommand, flag value, flow id from the emulator.
 tab(child, "flows li", "flows list ", "Tab completes a subcommand")
 child.send("\x15")  # Ctrl-U: clear the line
