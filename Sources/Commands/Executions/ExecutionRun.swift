@@ -1,7 +1,7 @@
 import ArgumentParser
 import Client
 
-/// `kestractl executions run [NS] FLOW` (aliases `trigger`, `execute`), `cli.md` §4.2.
+/// `kestractl executions run [NS] FLOW` (aliases `trigger`, `execute`).
 public struct ExecutionRun: KestraCommand {
     /// Name, aliases and examples.
     public static let configuration = CommandConfiguration(

@@ -1,4 +1,4 @@
-/// A failure a command detected itself, with the exit code of `cli.md` §5 it maps to.
+/// A failure a command detected itself, with the exit code it maps to (docs/commands.md, "Exit codes").
 public struct CommandFailure: Error, Sendable, Equatable {
     /// What went wrong.
     public var message: String
