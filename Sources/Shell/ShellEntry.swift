@@ -74,7 +74,8 @@ public enum ShellEntry {
         return code
     }
 
-    private static func check(_ scripts: [ScriptFile], _ request: ShellRequest, settings: ShellSettings) async -> Int32 {
+    private static func check(_ scripts: [ScriptFile], _ request: ShellRequest, settings: ShellSettings) async -> Int32
+    {
         var values = Dictionary(request.variables.map { ($0.name, $0.value) }) { _, last in last }
         values[ShellVariable.onError.rawValue] = settings.onError.rawValue
         values[ShellVariable.echo.rawValue] = settings.echo.rawValue

@@ -86,7 +86,9 @@ enum CommandReference {
         text += "```text\n" + Kestractl.usageString(for: type) + "\n```\n\n"
         let subcommands = (info.subcommands ?? []).filter { $0.shouldDisplay != false && $0.commandName != "help" }
         if !subcommands.isEmpty {
-            text += "Subcommands: " + subcommands.map { "[`\($0.commandName)`](#\(anchor(name + " " + $0.commandName)))" }
+            text +=
+                "Subcommands: "
+                + subcommands.map { "[`\($0.commandName)`](#\(anchor(name + " " + $0.commandName)))" }
                 .joined(separator: ", ") + ".\n\n"
         }
         let arguments = (info.arguments ?? []).filter { $0.shouldDisplay != false }

@@ -13,8 +13,12 @@ import Testing
         }
         let current = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
         guard current != expected else { return }
-        let (old, new) = (current.split(separator: "\n", omittingEmptySubsequences: false), expected.split(separator: "\n", omittingEmptySubsequences: false))
-        let line = zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
+        let (old, new) = (
+            current.split(separator: "\n", omittingEmptySubsequences: false),
+            expected.split(separator: "\n", omittingEmptySubsequences: false)
+        )
+        let line =
+            zip(old, new).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(old.count, new.count)
         let found = line < old.count ? String(old[line]) : "(end of file)"
         let wanted = line < new.count ? String(new[line]) : "(end of file)"
         Issue.record(

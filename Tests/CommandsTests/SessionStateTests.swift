@@ -76,18 +76,22 @@ import Testing
                     arguments: arguments, environment: workspace.environment,
                     streams: OutputStreams(stdout: CapturedOutput(), stderr: CapturedOutput()), input: StringInput(""))
             }
-            #expect(await outcome(["flows", "deploy", flow]).produced == [.flow(namespace: "company.team", id: "hello")])
+            #expect(
+                await outcome(["flows", "deploy", flow]).produced == [.flow(namespace: "company.team", id: "hello")])
             let other = try workspace.write("other.yml", FlowTestWorkspace.flow("other", "company.team"))
-            #expect(await outcome(["flows", "deploy", other, "--dry-run"]).produced == [], "a dry run produces nothing")
+            #expect(
+                await outcome(["flows", "deploy", other, "--dry-run"]).produced == [], "a dry run produces nothing")
             let run = await outcome(["executions", "run", "company.team", "hello"])
             let id = try #require(run.identifier)
             #expect(run.produced == [.execution(id: id)] && run.succeeded)
-            #expect(await outcome(["kv", "set", "company.team", "STRING", "k", "v"]).produced == [
-                .key(namespace: "company.team", key: "k")
-            ])
-            #expect(await outcome(["nsfiles", "upload", "company.team", file, "/sql/"]).produced == [
-                .namespaceFile(namespace: "company.team", path: "/sql/query.sql")
-            ])
+            #expect(
+                await outcome(["kv", "set", "company.team", "STRING", "k", "v"]).produced == [
+                    .key(namespace: "company.team", key: "k")
+                ])
+            #expect(
+                await outcome(["nsfiles", "upload", "company.team", file, "/sql/"]).produced == [
+                    .namespaceFile(namespace: "company.team", path: "/sql/query.sql")
+                ])
             let missing = await outcome(["flows", "get", "company.team", "nope"])
             #expect(missing.exitCode == 4 && missing.produced.isEmpty)
             #expect(missing.failure?.message.hasSuffix("Flow 'company.team.nope' not found") == true)

@@ -37,7 +37,8 @@ import Testing
             #expect(misspelt.exitCode == 2)
             #expect(misspelt.stderr.contains("\(unknown):2:11: error: unknown command 'flws'"), "\(misspelt.stderr)")
             let wrong = try write(
-                "use company.team\nflows frobnicate\nflows list --bogus\nflows list -o xml\nexecutions run ${LAST_ID}\n")
+                "use company.team\nflows frobnicate\nflows list --bogus\nflows list -o xml\nexecutions run ${LAST_ID}\n"
+            )
             let caught = try await ChildProcess.run(
                 "kestractl", ["shell", "-f", wrong, "--check"] + login(emulator.url), environment: home)
             #expect(caught.exitCode == 2)

@@ -167,7 +167,9 @@ import Testing
         let (refused, _, refusedErr) = await run(root + "/refused.kctl")
         #expect(refused == 1)
         #expect(refusedErr.hasPrefix("\(root)/refused.kctl:1:1: error: GET http://127.0.0.1:1/"), "\(refusedErr)")
-        #expect(refusedErr.hasSuffix("connection refused (3 attempts)\n  hint: check --host and that the Kestra server is running\n"))
+        #expect(
+            refusedErr.hasSuffix(
+                "connection refused (3 attempts)\n  hint: check --host and that the Kestra server is running\n"))
         #expect(!refusedErr.contains("Error: "))
     }
 
@@ -187,10 +189,12 @@ import Testing
         let failed = objects[2]
         #expect(failed["file"] as? String == root + "/lib.kctl" && failed["line"] as? Int == 2)
         #expect(failed["exit"] as? Int == 1)
-        #expect(failed["argv"] as? [String] == ["flows", "list", "--host", "http://127.0.0.1:1", "--token", "[REDACTED]"])
+        #expect(
+            failed["argv"] as? [String] == ["flows", "list", "--host", "http://127.0.0.1:1", "--token", "[REDACTED]"])
         #expect(failed["error"] as? String == String(stderr.dropLast()))
         #expect((failed["error"] as? String)?.contains("included from \(root)/main.kctl:2:1") == true)
-        #expect(objects[3]["argv"] as? [String] == ["echo", "after"] && objects[3]["file"] as? String == root + "/lib.kctl")
+        #expect(
+            objects[3]["argv"] as? [String] == ["echo", "after"] && objects[3]["file"] as? String == root + "/lib.kctl")
         #expect(objects[4]["argv"] as? [String] == ["echo", "never", "${x}"] && objects[4]["line"] as? Int == 3)
         #expect(objects[4]["exit"] is NSNull && objects[4]["durationMs"] as? Int == 0)
         let summary = try #require(objects[5]["summary"] as? [String: Any])
@@ -209,28 +213,28 @@ import Testing
     @Test func checkValidatesWholeCommandLines() async throws {
         let root = try directory([
             "bad.kctl": """
-                flows frobnicate
-                flows list --bogus
-                flows list -o xml
-                logs search --min-level LOUD
-                try executions run
-                set ON_ERROR maybe
-                echo ${nope}
-                exit soon
-                """,
+            flows frobnicate
+            flows list --bogus
+            flows list -o xml
+            logs search --min-level LOUD
+            try executions run
+            set ON_ERROR maybe
+            echo ${nope}
+            exit soon
+            """,
             "good.kctl": """
-                set format ${LAST_ID}
-                flows list -o ${format}
-                logs search --min-level=${format} -n ${NAMESPACE}
-                executions list --state ${LAST_STATUS} --page ${LAST_EXIT}
-                set verb ${LAST_ID}
-                flows ${verb} --anything
-                kestractl --context ${env:NOT_SET} flows get hello_world -n ${env:GREETING}
-                try executions run hello_world --wait --timeout 1m
-                assert ${LAST_STATUS} == ok
-                help flows list
-                exit ${LAST_EXIT}
-                """,
+            set format ${LAST_ID}
+            flows list -o ${format}
+            logs search --min-level=${format} -n ${NAMESPACE}
+            executions list --state ${LAST_STATUS} --page ${LAST_EXIT}
+            set verb ${LAST_ID}
+            flows ${verb} --anything
+            kestractl --context ${env:NOT_SET} flows get hello_world -n ${env:GREETING}
+            try executions run hello_world --wait --timeout 1m
+            assert ${LAST_STATUS} == ok
+            help flows list
+            exit ${LAST_EXIT}
+            """,
         ])
         #expect(try await check(root + "/good.kctl") == "")
         let diagnostics = try await check(root + "/bad.kctl").split(separator: "\n").filter { !$0.hasPrefix("  hint:") }

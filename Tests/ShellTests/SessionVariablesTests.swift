@@ -61,7 +61,8 @@ import Testing
         try await EmulatorFixture.with { emulator in
             let directory = FileManager.default.temporaryDirectory.appendingPathComponent("kctl-vars-\(UUID())").path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            try "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+            try
+                "id: hello\nnamespace: company.team\ntasks:\n  - id: log\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
                 .write(toFile: directory + "/hello.yml", atomically: true, encoding: .utf8)
             try "select 1;\n".write(toFile: directory + "/query.sql", atomically: true, encoding: .utf8)
             let prompt = try await run(asScript: false, emulator: emulator, directory: directory)

@@ -64,7 +64,8 @@ import Testing
         #expect(try await shell.run("use context nope") == .proceed(2))
         #expect(
             shell.stderr.text
-                == "Error: context \"nope\" does not exist in \(home)/.kestractl/config.yaml\n  hint: known contexts: lab\n")
+                == "Error: context \"nope\" does not exist in \(home)/.kestractl/config.yaml\n  hint: known contexts: lab\n"
+        )
         #expect(try await shell.run("use context lab") == .proceed(0))
         #expect(shell.prompt == "kestractl (lab:company.lab)> ")
         #expect(shell.session.contextNames() == ["lab"])
@@ -116,7 +117,9 @@ import Testing
     @Test func helpListsShellWordsVariablesAndCommandHelp() async throws {
         let shell = Shell()
         #expect(try await shell.run("help") == .proceed(0))
-        for text in ["use context NAME", "source PATH", "try COMMAND…", "assert A == B", "LAST_ID", "ON_ERROR", "flows"] {
+        for text in [
+            "use context NAME", "source PATH", "try COMMAND…", "assert A == B", "LAST_ID", "ON_ERROR", "flows",
+        ] {
             #expect(shell.stdout.text.contains(text), "help lacks \(text)")
         }
         #expect(try await shell.run("help flows list") == .proceed(0))
@@ -178,7 +181,8 @@ import Testing
     }
 
     @Test func theConfigFileIsReadOncePerSessionAndAgainWhenItChanges() async throws {
-        let home = try home(config: "contexts:\n  lab:\n    host: http://lab:8080\n    tenant: main\ndefault_context: lab\n")
+        let home = try home(
+            config: "contexts:\n  lab:\n    host: http://lab:8080\n    tenant: main\ndefault_context: lab\n")
         let shell = Shell(home: home)
         let cache = shell.session.commandSession.config
         for _ in 0..<5 {

@@ -87,7 +87,9 @@ public struct FlowDeploy: KestraCommand {
                 isFailure: { $0.status == .failed })
         }
         for result in report where result.status.isDeployed {
-            if let id = result.flow, let namespace = result.namespace { context.produce(.flow(namespace: namespace, id: id)) }
+            if let id = result.flow, let namespace = result.namespace {
+                context.produce(.flow(namespace: namespace, id: id))
+            }
         }
         let printer = try context.printer()
         try printer.printList(report)

@@ -107,8 +107,9 @@ public enum CommandDispatcher {
         // ArgumentParser blames the first word it cannot place, often a global option after an
         // unknown verb (`flows frobnicate --host …` → "Unknown option '--host'"): name the verb.
         if let unknown = UnknownCommand.find(in: arguments, inSession: inSession) {
-            return .failure(CommandOutcome.Failure(
-                message: mask.text(unknown.message), hint: unknown.hint, argumentIndex: unknown.argumentIndex))
+            return .failure(
+                CommandOutcome.Failure(
+                    message: mask.text(unknown.message), hint: unknown.hint, argumentIndex: unknown.argumentIndex))
         }
         let message = Kestractl.message(for: error)
         return .failure(

@@ -68,7 +68,8 @@ struct ScriptChecker {
         if Self.commandNameIsOpaque(words) { return "" }
         let problem = await firstProblem(Self.candidates(words))
         if let problem {
-            let word = problem.argumentIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil }
+            let word =
+                problem.argumentIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil }
                 ?? line.words[0]
             return file.diagnostic(line: word.line, column: word.column, message: problem.message, hint: problem.hint)
         }
@@ -203,7 +204,9 @@ struct ScriptChecker {
         var samples: [String: [String]] = [:]
         for option in allOptions {
             guard let sample = option.allowedValues.first else { continue }
-            for name in option.names where samples[name]?.contains(sample) != true { samples[name, default: []].append(sample) }
+            for name in option.names where samples[name]?.contains(sample) != true {
+                samples[name, default: []].append(sample)
+            }
         }
         return samples
     }()

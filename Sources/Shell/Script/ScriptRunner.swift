@@ -78,7 +78,8 @@ struct ScriptRunner: Sendable {
             if let included = step.included {
                 skip(included.steps[...], in: included)
             } else {
-                report.skip(file: file.name, line: step.line.line, argv: mask.arguments(step.line.words.map(\.sourceText)))
+                report.skip(
+                    file: file.name, line: step.line.line, argv: mask.arguments(step.line.words.map(\.sourceText)))
             }
         }
     }

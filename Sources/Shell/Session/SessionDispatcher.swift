@@ -13,9 +13,4 @@ struct SessionDispatcher: Sendable {
             arguments: arguments, environment: session.environment, streams: session.streams,
             input: StandardInput(), session: session.commandSession, printsFailure: false)
     }
-
-    /// Parses one command line as `run` would, running nothing (`shell --check`).
-    func check(_ arguments: [String]) async -> CommandOutcome.Failure? {
-        await CommandDispatcher.check(arguments: arguments, environment: session.environment)
-    }
 }

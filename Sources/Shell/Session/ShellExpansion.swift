@@ -14,7 +14,9 @@ struct ShellExpansion: Sendable {
         let effective = session.effectiveContext()
         var values = state.variables
         for variable in ShellVariable.allCases {
-            if let value = Self.value(of: variable, in: state, effective: effective) { values[variable.rawValue] = value }
+            if let value = Self.value(of: variable, in: state, effective: effective) {
+                values[variable.rawValue] = value
+            }
         }
         self.values = values
         self.environment = session.environment

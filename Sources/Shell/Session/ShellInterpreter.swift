@@ -77,7 +77,8 @@ public final class ShellInterpreter: Sendable {
         let (context, namespace) = report != nil && file != nil ? session.effectiveContext() : (nil, nil)
         let performed = await perform(invocation, step: step, in: file)
         guard let outcome = performed.outcome else { return performed.result }
-        let word = performed.wordIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil } ?? line.words[0]
+        let word =
+            performed.wordIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil } ?? line.words[0]
         let text = present(outcome, at: (word.line, word.column), in: file, mask: mask)
         session.record(outcome)
         writeReport(

@@ -81,7 +81,8 @@ public final class ShellSession: Sendable {
 
     /// A command context on the session (its settings and shared client): completion, the prompt, `use context`.
     public func commandContext() -> CommandContext {
-        CommandContext(globals: GlobalOptions.unset, environment: environment, streams: streams, session: commandSession)
+        CommandContext(
+            globals: GlobalOptions.unset, environment: environment, streams: streams, session: commandSession)
     }
 
     /// The context and namespace in effect: the session's choice, else the configuration's.
