@@ -23,6 +23,9 @@ struct ScriptRunner: Sendable {
             case .stop(let result), .exit(let result):
                 for rest in files[(index + 1)...] { skip(rest.steps[...], in: rest) }
                 code = result
+            case .interrupted:
+                for rest in files[(index + 1)...] { skip(rest.steps[...], in: rest) }
+                code = KestractlExitCode.interrupted.rawValue
             }
         }
         let result = code ?? firstFailure ?? 0
@@ -43,7 +46,9 @@ struct ScriptRunner: Sendable {
             if Task.isCancelled { return interrupted(file, at: index, reported: false) }
             let result = await interpreter.execute(step, in: file)
             // A command cancelled by Ctrl-C has reported `interrupted` (exit 130) itself.
-            if Task.isCancelled { return interrupted(file, at: index, reported: result == .proceed(130)) }
+            if Task.isCancelled {
+                return interrupted(file, at: index, reported: result == .proceed(130) || result == .interrupted)
+            }
             switch result {
             case .proceed(0):
                 continue
@@ -52,7 +57,7 @@ struct ScriptRunner: Sendable {
             case .proceed(let code):
                 skip(file.steps[(index + 1)...], in: file)
                 return .stop(code)
-            case .stop, .exit:
+            case .stop, .exit, .interrupted:
                 skip(file.steps[(index + 1)...], in: file)
                 return result
             }
@@ -67,7 +72,7 @@ struct ScriptRunner: Sendable {
                 file.diagnostic(line: line.line, column: line.words[0].column, message: "interrupted"))
         }
         skip(file.steps[(index + 1)...], in: file)
-        return .exit(KestractlExitCode.interrupted.rawValue)
+        return .interrupted
     }
 
     /// Reports lines that will never run as `skipped`, those of the scripts they include too.

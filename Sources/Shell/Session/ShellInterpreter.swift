@@ -11,8 +11,10 @@ public final class ShellInterpreter: Sendable {
         case proceed(Int32)
         /// A sourced script stopped at a failure (`ON_ERROR=stop`): the scripts including it stop too.
         case stop(Int32)
-        /// `exit`, `quit` or Ctrl-C: the whole run ends with this code.
+        /// `exit` or `quit`: the whole run, or the interactive session, ends with this code.
         case exit(Int32)
+        /// Ctrl-C stopped a script: the run ends with 130; the prompt carries on.
+        case interrupted
     }
 
     /// What running a parsed line led to.
@@ -40,51 +42,73 @@ public final class ShellInterpreter: Sendable {
         switch await execute(ScriptStep(line: line), in: nil) {
         case .proceed(let code), .stop(let code): return .proceed(code)
         case .exit(let code): return .exit(code)
+        case .interrupted: return .proceed(KestractlExitCode.interrupted.rawValue)
         }
     }
 
     /// Runs one line of `file` (nil: the prompt).
     func execute(_ step: ScriptStep, in file: ScriptFile?) async -> LineResult {
         let line = step.line
-        let started = ContinuousClock.now
-        var mask = session.credentialMask
+        var conclusion = Conclusion(
+            line: line, file: file, argv: line.words.map(\.sourceText), mask: session.credentialMask,
+            started: ContinuousClock.now)
         let words: [String]
         let invocation: ShellInvocation
         do {
             words = try ShellExpansion(session).expand(line)
         } catch {
-            let outcome = CommandOutcome.failed(.usage, error.message)
-            let text = present(outcome, at: (error.line, error.column), in: file, mask: mask)
-            session.record(outcome)
-            writeReport(line, in: file, argv: line.words.map(\.sourceText), outcome, diagnostic: text, since: started)
-            return .proceed(outcome.exitCode)
+            return conclude(.failed(.usage, error.message), at: (error.line, error.column), conclusion)
         }
-        mask.add(arguments: words)
+        conclusion.mask.add(arguments: words)
+        conclusion.argv = conclusion.mask.arguments(words)
         do {
             invocation = try ShellInvocation.parse(words)
         } catch {
-            let outcome = CommandOutcome.failed(.usage, error.message, hint: error.hint)
-            let text = present(outcome, at: (line.line, line.words[0].column), in: file, mask: mask)
-            session.record(outcome)
-            writeReport(line, in: file, argv: mask.arguments(words), outcome, diagnostic: text, since: started)
-            return .proceed(outcome.exitCode)
+            return conclude(.failed(.usage, error.message, hint: error.hint), at: nil, conclusion)
         }
         if case .source(let path) = invocation { return await source(path, step: step, from: file) }
         if let file, session.settings.echo == .on {
-            let shown = mask.arguments(words).map(Self.quoted).joined(separator: " ")
+            let shown = conclusion.argv.map(Self.quoted).joined(separator: " ")
             session.streams.stderr.write("+ \(file.name):\(line.line): \(shown)\n")
         }
-        let (context, namespace) = report != nil && file != nil ? session.effectiveContext() : (nil, nil)
+        if report != nil && file != nil { (conclusion.context, conclusion.namespace) = session.effectiveContext() }
         let performed = await perform(invocation, step: step, in: file)
         guard let outcome = performed.outcome else { return performed.result }
-        let word =
-            performed.wordIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil } ?? line.words[0]
-        let text = present(outcome, at: (word.line, word.column), in: file, mask: mask)
+        let word = performed.wordIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil }
+        return conclude(outcome, at: word.map { ($0.line, $0.column) }, conclusion, result: performed.result)
+    }
+
+    /// What concluding a line needs besides its outcome.
+    private struct Conclusion {
+        var line: ShellLine
+        var file: ScriptFile?
+        /// The words as the report shows them (masked; unexpanded until expansion succeeded).
+        var argv: [String]
+        var mask: CredentialMask
+        var started: ContinuousClock.Instant
+        var context: String?
+        var namespace: String?
+    }
+
+    /// Presents a failure (at `position`, else the line's first word), records the outcome in the
+    /// session (`LAST_*`) and writes the report entry.
+    private func conclude(
+        _ outcome: CommandOutcome, at position: (line: Int, column: Int)?, _ conclusion: Conclusion,
+        result: LineResult? = nil
+    ) -> LineResult {
+        let first = conclusion.line.words[0]
+        let text = present(
+            outcome, at: position ?? (first.line, first.column), in: conclusion.file, mask: conclusion.mask)
         session.record(outcome)
-        writeReport(
-            line, in: file, argv: mask.arguments(words), outcome, diagnostic: text, since: started,
-            context: context, namespace: namespace)
-        return performed.result
+        if let report, let file = conclusion.file {
+            report.record(
+                ScriptReport.Entry(
+                    file: file.name, line: conclusion.line.line, argv: conclusion.argv, context: conclusion.context,
+                    namespace: conclusion.namespace, status: outcome.succeeded ? .ok : .error, exit: outcome.exitCode,
+                    durationMs: ScriptReport.milliseconds(ContinuousClock.now - conclusion.started),
+                    id: outcome.identifier, error: text.map { String($0.dropLast()) }))
+        }
+        return result ?? .proceed(outcome.exitCode)
     }
 
     private func perform(_ invocation: ShellInvocation, step: ScriptStep, in file: ScriptFile?) async -> Performed {
@@ -97,6 +121,7 @@ public final class ShellInterpreter: Sendable {
             return Performed(result: await source(path, step: step, from: file))
         case .try(let inner, let offset):
             var performed = await perform(inner, step: step, in: file)
+            if performed.result == .interrupted { return performed }
             if case .exit = performed.result { return performed }
             performed.result = .proceed(0)
             performed.wordIndex = performed.wordIndex.map { $0 + offset }
@@ -149,20 +174,6 @@ public final class ShellInterpreter: Sendable {
                 ?? failure.text)
         session.streams.stderr.write(text)
         return text
-    }
-
-    /// Writes the `--report` entry of a line of a script.
-    private func writeReport(
-        _ line: ShellLine, in file: ScriptFile?, argv: [String], _ outcome: CommandOutcome, diagnostic: String?,
-        since started: ContinuousClock.Instant, context: String? = nil, namespace: String? = nil
-    ) {
-        guard let report, let file else { return }
-        report.record(
-            ScriptReport.Entry(
-                file: file.name, line: line.line, argv: argv, context: context, namespace: namespace,
-                status: outcome.succeeded ? .ok : .error, exit: outcome.exitCode,
-                durationMs: ScriptReport.milliseconds(ContinuousClock.now - started), id: outcome.identifier,
-                error: diagnostic.map { String($0.dropLast()) }))
     }
 
     /// A word as it would be typed: single-quoted when it is empty or holds blanks or quotes.

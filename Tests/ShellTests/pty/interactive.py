@@ -177,6 +177,15 @@ expect(child, r"kestractl \(other:company\.team\)> ", "Ctrl-C during executions 
 check("cancellation took under 3 s", time.time() - started < 3, f"{time.time() - started:.1f}s")
 child.sendline("echo ${LAST_EXIT}")
 expect(child, "130\r\n", "the cancelled command exited 130")
+with open(os.path.join(home, "wait.kctl"), "w") as script:
+    script.write("executions run company.ops approval --wait\necho never\n")
+child.sendline(f"source {home}/wait.kctl")
+time.sleep(1.5)
+child.send("\x03")
+expect(child, f"{home}/wait.kctl:1:1: error: interrupted", "Ctrl-C in a sourced script names its line")
+expect(child, r"kestractl \(other:company\.team\)> ", "Ctrl-C in a sourced script returns to the prompt")
+child.sendline("echo after ${LAST_EXIT}")
+expect(child, "after 130\r\n", "the shell goes on after an interrupted script")
 
 # Ctrl-D on an empty line exits 0.
 child.send("\x04")
@@ -200,7 +209,7 @@ child = spawn("shell")
 # `use context` never changed the config file's default: a new session starts on it again.
 expect(child, PROMPT, "second session starts on the config's default context")
 child.send("\x1b[A")
-expect(child, r"echo \$\{LAST_EXIT\}", "history is restored in a new session")
+expect(child, r"echo after \$\{LAST_EXIT\}", "history is restored in a new session")
 child.send("\x15")
 child.sendline("exit 4")
 child.expect(pexpect.EOF)
