@@ -265,4 +265,16 @@ import Testing
                     + "  included from \(root)/main.kctl:2:1\n"))
         #expect(diagnostics.components(separatedBy: "error:").count == 2, "nothing else is reported: \(diagnostics)")
     }
+
+    @Test func checkReportsAnUndefinedVariableOnceAndTracksSettings() async throws {
+        let root = try directory([
+            "a.kctl": "set x ${nope}\necho ${x}\nunset ON_ERROR\necho ${ON_ERROR}\nset OUTPUT json\nunset OUTPUT\necho ${OUTPUT}\n"
+        ])
+        let lines = try await check(root + "/a.kctl").split(separator: "\n")
+        #expect(
+            lines == [
+                "\(root)/a.kctl:1:7: error: undefined variable 'nope'",
+                "\(root)/a.kctl:7:6: error: undefined variable 'OUTPUT'",
+            ])
+    }
 }

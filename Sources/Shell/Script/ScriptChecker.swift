@@ -58,21 +58,34 @@ struct ScriptChecker {
     private func check(_ step: ScriptStep, in file: ScriptFile, _ knowledge: inout Knowledge) async -> String {
         let line = step.line
         var words: [Pieces] = []
+        var undefined: ExpansionError?
         for word in line.words {
             do {
                 words.append(try pieces(word, knowledge))
             } catch {
-                return file.diagnostic(line: error.line, column: error.column, message: error.message)
+                // Reported once; the line is still learnt from, the undefined value opaque.
+                undefined = undefined ?? error
+                words.append(word.parts.map { if case .literal(let text) = $0 { text } else { nil } })
             }
         }
+        if let undefined {
+            let diagnostic = file.diagnostic(line: undefined.line, column: undefined.column, message: undefined.message)
+            return diagnostic + (await learn(words, step: step, in: file, &knowledge))
+        }
         if Self.commandNameIsOpaque(words) { return "" }
-        let problem = await firstProblem(Self.candidates(words))
-        if let problem {
+        if let problem = await firstProblem(Self.candidates(words)) {
             let word =
                 problem.argumentIndex.flatMap { line.words.indices.contains($0) ? line.words[$0] : nil }
                 ?? line.words[0]
             return file.diagnostic(line: word.line, column: word.column, message: problem.message, hint: problem.hint)
         }
+        return await learn(words, step: step, in: file, &knowledge)
+    }
+
+    /// Learns from a line whose words are `words`, opaque where nil.
+    private func learn(_ words: [Pieces], step: ScriptStep, in file: ScriptFile, _ knowledge: inout Knowledge)
+        async -> String
+    {
         let known = words.allSatisfy { !$0.contains(nil) }
         guard let invocation = try? ShellInvocation.parse(words.map { $0.map { $0 ?? "x" }.joined() }) else {
             return ""
@@ -90,9 +103,13 @@ struct ScriptChecker {
             return await learn(inner, known: known, step: step, in: file, &knowledge)
         case .set(let name, let value):
             knowledge.remember(name, known ? value : nil)
+        case .setting(let variable, nil):
+            // `unset` puts a setting back to its default; OUTPUT has none.
+            let initial: [ShellVariable: String] = [.onError: OnErrorMode.stop.rawValue, .echo: EchoMode.off.rawValue]
+            knowledge.remember(variable.rawValue, initial[variable])
+            if variable == .output { knowledge.opaque.remove(variable.rawValue) }
         case .setting(let variable, let value):
             knowledge.remember(variable.rawValue, known ? value : nil)
-            if value == nil && variable == .output { knowledge.values[variable.rawValue] = nil }
         case .unset(let name):
             knowledge.values[name] = nil
             knowledge.opaque.remove(name)
