@@ -268,7 +268,8 @@ import Testing
 
     @Test func checkReportsAnUndefinedVariableOnceAndTracksSettings() async throws {
         let root = try directory([
-            "a.kctl": "set x ${nope}\necho ${x}\nunset ON_ERROR\necho ${ON_ERROR}\nset OUTPUT json\nunset OUTPUT\necho ${OUTPUT}\n"
+            "a.kctl":
+                "set x ${nope}\necho ${x}\nunset ON_ERROR\necho ${ON_ERROR}\nset OUTPUT json\nunset OUTPUT\necho ${OUTPUT}\n"
         ])
         let lines = try await check(root + "/a.kctl").split(separator: "\n")
         #expect(

@@ -44,7 +44,6 @@ public final class ConfigFileCache: Sendable {
 
     private let state = Mutex(State())
 
-    /// Creates an empty cache.
     public init() {}
 
     /// The parsed file of `store`, read again only when it changed since the last call.

@@ -8,7 +8,6 @@ public struct LogLevelOption: ParsableArguments, Sendable {
     @Option(name: .customLong("min-level"), help: ArgumentHelp("Only this level and more severe.", valueName: "level"))
     public var level: LogLevel?
 
-    /// Creates the option.
     public init() {}
 }
 

@@ -11,7 +11,6 @@ public struct CommandOutcome: Sendable, Equatable {
         /// so a script can point at its column.
         public var argumentIndex: Int?
 
-        /// Creates a failure.
         public init(message: String, hint: String? = nil, argumentIndex: Int? = nil) {
             self.message = message
             self.hint = hint
@@ -39,7 +38,6 @@ public struct CommandOutcome: Sendable, Equatable {
     /// What the command created or changed, in order.
     public var produced: [Produced]
 
-    /// Creates an outcome.
     public init(exitCode: Int32, failure: Failure? = nil, produced: [Produced] = []) {
         self.exitCode = exitCode
         self.failure = failure

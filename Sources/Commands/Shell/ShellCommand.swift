@@ -6,7 +6,6 @@ import ArgumentParser
 /// a `ShellLauncher` through `CommandDispatcher.run(…, shellLauncher:)`. Inside a shell session
 /// no launcher is passed, so a nested `shell` is a usage error.
 public struct ShellCommand: KestraCommand {
-    /// Name, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the interactive shell (stdin not a terminal: run its lines as a script).",
@@ -64,7 +63,6 @@ public struct ShellCommand: KestraCommand {
     /// Global options: the session's starting state.
     @OptionGroup public var globals: GlobalOptions
 
-    /// Creates the command.
     public init() {}
 
     /// Hands over to the injected shell and turns a non-zero exit into a silent failure.

@@ -25,7 +25,6 @@ public struct ShellRequest: Sendable {
     /// `--report FILE|-`: where the JSON Lines report goes.
     public var report: String?
 
-    /// Creates a request.
     public init(
         lines: [String], history: Bool, globals: GlobalOptions, environment: [String: String],
         streams: OutputStreams

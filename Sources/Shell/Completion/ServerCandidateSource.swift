@@ -11,7 +11,6 @@ public struct SessionCandidateSource: ServerCandidateSource {
     /// The session (its settings and clients).
     let session: ShellSession
 
-    /// Creates a source on a session.
     public init(session: ShellSession) {
         self.session = session
     }

@@ -13,7 +13,6 @@ final class ShellREPL: Sendable {
 
     private var session: ShellSession { interpreter.session }
 
-    /// Creates the loop for a session.
     init(interpreter: ShellInterpreter, history: ShellHistory?, completer: ShellCompleter) {
         self.interpreter = interpreter
         self.history = history

@@ -7,7 +7,6 @@ public struct ShellWord: Sendable, Equatable {
     /// 1-based column of the word's first character.
     public var column: Int
 
-    /// Creates a word.
     public init(parts: [WordPart], line: Int, column: Int) {
         self.parts = parts
         self.line = line

@@ -3,7 +3,6 @@ public struct ScriptError: Error, Sendable, Equatable {
     /// `file:line:col: error: …` plus `  included from …` lines, newline-terminated.
     public var diagnostic: String
 
-    /// Creates an error.
     public init(diagnostic: String) {
         self.diagnostic = diagnostic
     }

@@ -11,7 +11,6 @@ public struct ScriptFile: Sendable {
     /// Where this file was included from, outermost first (`main.kctl:3:1`).
     public var includedFrom: [String]
 
-    /// Creates a parsed script.
     public init(name: String, directory: String, steps: [ScriptStep], includedFrom: [String] = []) {
         self.name = name
         self.directory = directory
