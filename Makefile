@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONTRACT_RECORD := $(CURDIR)/.build/contract-record.jsonl
 
-.PHONY: build demo test lint format contract sdk
+.PHONY: build demo test lint format contract sdk docs
 
 build:
 	$(SWIFT) build
@@ -34,6 +34,10 @@ contract:
 	echo "contract check self-test: $$(echo "$$out" | tail -n 1)"
 	@python3 scripts/contract-check.py $(CONTRACT_RECORD); rc=$$?; \
 	if [ $$rc -eq 3 ] && [ -z "$(REQUIRE_CONTRACT)" ]; then exit 0; fi; exit $$rc
+
+## Regenerate docs/commands.md from the command tree (a test fails while it is stale).
+docs:
+	KESTRACTL_UPDATE_DOCS=1 $(SWIFT) test --filter CommandReferenceTests
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -16,25 +16,26 @@ public enum ShellEntry {
         let history =
             request.history
             ? ShellHistory(path: ShellHistory.defaultPath(environment: request.environment), mask: mask) : nil
-        let runner = ShellWordRunner(
+        let session = ShellSession(
             globals: request.globals, environment: request.environment, streams: request.streams, history: history)
         let completer = ShellCompleter(
-            server: ServerCandidateCache(source: SessionCandidateSource(runner: runner)),
-            sessionNamespace: { runner.effectiveContext().namespace },
-            sessionContext: { runner.effectiveContext().context },
-            contexts: { runner.contextNames() })
-        let repl = ShellREPL(runner: runner, history: history, completer: completer)
+            server: ServerCandidateCache(source: SessionCandidateSource(session: session)),
+            sessionNamespace: { session.effectiveContext().namespace },
+            sessionContext: { session.effectiveContext().context },
+            contexts: { session.contextNames() })
+        let repl = ShellREPL(interpreter: ShellInterpreter(session: session), history: history, completer: completer)
         let code = await withCheckedContinuation { continuation in
             // libedit blocks in read(2): give it its own thread, never a concurrency pool thread.
             let thread = Thread { continuation.resume(returning: repl.run()) }
             thread.stackSize = 8 << 20
             thread.start()
         }
-        await runner.shutdown()
+        await session.shutdown()
         return code
     }
 
-    /// Parses every script of the request (files, then `-c` lines, else stdin), then runs them in one session.
+    /// Parses every script of the request (files, then `-c` lines, else stdin), then checks them
+    /// (`--check`) or runs them in one session.
     static func runScript(_ request: ShellRequest) async -> Int32 {
         var scripts: [ScriptFile] = []
         do {
@@ -51,19 +52,8 @@ public enum ShellEntry {
             request.streams.stderr.write(error.diagnostic)
             return KestractlExitCode.usage.rawValue
         }
-        if request.check {
-            let commands = Set(
-                Kestractl.configuration.subcommands.flatMap { command in
-                    [command.configuration.commandName ?? ""] + command.configuration.aliases
-                })
-            do {
-                for script in scripts { try ScriptParser.validate(script, commands: commands) }
-            } catch {
-                request.streams.stderr.write(error.diagnostic)
-                return KestractlExitCode.usage.rawValue
-            }
-            return KestractlExitCode.success.rawValue
-        }
+        let settings = ShellSettings(onError: request.onError, echo: request.echo ? .on : .off)
+        if request.check { return await check(scripts, request, settings: settings) }
         var report: ScriptReport?
         if let destination = request.report {
             do {
@@ -73,16 +63,26 @@ public enum ShellEntry {
                 return KestractlExitCode.usage.rawValue
             }
         }
-        let errors = ErrorRecordingOutput(request.streams.stderr)
-        let runner = ShellWordRunner(
-            globals: request.globals, environment: request.environment,
-            streams: OutputStreams(stdout: request.streams.stdout, stderr: errors))
-        runner.runAsScript(yes: request.yes)
-        for (name, value) in request.variables { runner.setVariable(name, value) }
-        let options = ScriptOptions(onError: request.onError, echo: request.echo, yes: request.yes)
-        let code = await ShellScriptRunner(runner: runner, options: options, errors: errors, report: report).run(
-            scripts)
-        await runner.shutdown()
+        let session = ShellSession(globals: request.globals, environment: request.environment, streams: request.streams)
+        session.runAsScript(yes: request.yes)
+        session.settings = settings
+        session.update { state in
+            for (name, value) in request.variables { state.variables[name] = value }
+        }
+        let code = await ScriptRunner(interpreter: ShellInterpreter(session: session, report: report)).run(scripts)
+        await session.shutdown()
         return code
+    }
+
+    private static func check(_ scripts: [ScriptFile], _ request: ShellRequest, settings: ShellSettings) async -> Int32
+    {
+        var values = Dictionary(request.variables.map { ($0.name, $0.value) }) { _, last in last }
+        values[ShellVariable.onError.rawValue] = settings.onError.rawValue
+        values[ShellVariable.echo.rawValue] = settings.echo.rawValue
+        values[ShellVariable.output.rawValue] = request.globals.output?.rawValue
+        let diagnostics = await ScriptChecker(environment: request.environment).check(
+            scripts, knowledge: ScriptChecker.Knowledge(values: values))
+        request.streams.stderr.write(diagnostics)
+        return diagnostics.isEmpty ? KestractlExitCode.success.rawValue : KestractlExitCode.usage.rawValue
     }
 }

@@ -19,6 +19,7 @@ let commandLine = arguments
 let exitCode = await InterruptSignal.cancellingOnInterrupt {
     await CommandDispatcher.run(
         arguments: commandLine, environment: ProcessEnvironment.current, streams: streams,
-        shellLauncher: ShellEntry.launcher)
+        shellLauncher: ShellEntry.launcher
+    ).exitCode
 }
 exit(exitCode)

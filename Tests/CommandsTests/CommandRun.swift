@@ -16,7 +16,7 @@ struct CommandRun: Equatable {
             environment: environment,
             streams: OutputStreams(stdout: stdout, stderr: stderr),
             input: StringInput(stdin)
-        )
+        ).exitCode
         return CommandRun(stdout: stdout.text, stderr: stderr.text, exitCode: code)
     }
 }

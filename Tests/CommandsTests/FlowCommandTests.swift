@@ -111,13 +111,15 @@ import Testing
             let stderr = CapturedTerminal()
             let declined = await CommandDispatcher.run(
                 arguments: ["flows", "delete", "company.team", "hello"], environment: workspace.environment,
-                streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput("n\n", isTerminal: true))
+                streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput("n\n", isTerminal: true)
+            ).exitCode
             #expect(declined == 0)
             #expect(stderr.text == "Delete flow 'hello' in namespace 'company.team'? [y/N] Cancelled.\n")
             let accepted = await CommandDispatcher.run(
                 arguments: ["flows", "delete", "company.team", "hello"], environment: workspace.environment,
                 streams: OutputStreams(stdout: CapturedTerminal(), stderr: CapturedTerminal()),
-                input: StringInput("y\n", isTerminal: true))
+                input: StringInput("y\n", isTerminal: true)
+            ).exitCode
             #expect(accepted == 0)
             #expect(await workspace.run(["flows", "get", "company.team", "hello"]).exitCode == 4)
         }

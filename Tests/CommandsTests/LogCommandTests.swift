@@ -33,7 +33,7 @@ import Testing
             #expect(taskEntries.map { $0["taskId"] as? String } == ["hello"])
             let badLevel = await workspace.run(["logs", "list", id, "--min-level", "loud"])
             #expect(badLevel.exitCode == 2)
-            #expect(badLevel.stderr.hasPrefix("Error: invalid --min-level \"loud\"\n"))
+            #expect(badLevel.stderr.hasPrefix("Error: The value 'loud' is invalid for '--min-level <level>'"))
         }
     }
 

@@ -268,7 +268,7 @@ import Testing
             let result = await NamespaceFileUpload.upload(
                 entry, to: "gone.txt", client: client, namespace: "company.team", override: false, dryRun: false)
             try await client.shutdown()
-            #expect(result.status == "FAILED")
+            #expect(result.status == .failed)
             #expect(result.error == "\(path): no such file or not readable")
             #expect(await emulator.recordedRequests().filter { $0.method == "POST" }.isEmpty)
             #expect(await workspace.run(["nsfiles", "get", "company.team", "gone.txt"]).exitCode == 4)

@@ -263,7 +263,8 @@ import Testing
             let declined = await CommandDispatcher.run(
                 arguments: ["apply", project, "--prune"], environment: workspace.environment,
                 streams: OutputStreams(stdout: CapturedTerminal(), stderr: stderr),
-                input: StringInput("n\n", isTerminal: true))
+                input: StringInput("n\n", isTerminal: true)
+            ).exitCode
             #expect(declined == 1)
             #expect(
                 stderr.text.hasSuffix(
@@ -283,7 +284,8 @@ import Testing
                 exitCode: await CommandDispatcher.run(
                     arguments: ["apply", project, "--prune"], environment: workspace.environment,
                     streams: OutputStreams(stdout: CapturedTerminal(), stderr: CapturedTerminal()),
-                    input: StringInput("y\n", isTerminal: true), session: script))
+                    input: StringInput("y\n", isTerminal: true), session: script
+                ).exitCode)
             await script.clients.shutdown()
             #expect(inScript.exitCode == 2, "scripts never prompt")
             #expect(await mutations(emulator, after: before) == [])
@@ -291,7 +293,8 @@ import Testing
             let accepted = await CommandDispatcher.run(
                 arguments: ["apply", project, "--prune"], environment: workspace.environment,
                 streams: OutputStreams(stdout: CapturedTerminal(), stderr: CapturedTerminal()),
-                input: StringInput("yes\n", isTerminal: true))
+                input: StringInput("yes\n", isTerminal: true)
+            ).exitCode
             #expect(accepted == 0)
             #expect(await workspace.run(["flows", "get", namespace, "stray"]).exitCode == 4)
 

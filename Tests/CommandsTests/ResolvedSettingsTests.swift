@@ -51,15 +51,15 @@ import Testing
         #expect(settings.output == .table)
         #expect(settings.timeout == .seconds(30))
         #expect(settings.headers.isEmpty)
-        #expect(settings.sources["host"] == .default)
-        #expect(settings.sources["auth"] == .default)
+        #expect(settings.sources[.host] == .default)
+        #expect(settings.sources[.auth] == .default)
     }
 
     @Test func defaultContextBeatsDefaults() throws {
         let settings = try resolve()
         #expect(settings.contextName == "local")
         #expect(settings.host == "http://localhost:8080")
-        #expect(settings.sources["host"] == .context)
+        #expect(settings.sources[.host] == .context)
         #expect(settings.namespace == "company.team")
         #expect(settings.authentication == .basic(username: "ctx@example.com", password: "CtxSecret1"))
         #expect(settings.headers == [ResolvedSettings.HeaderLine(name: "X-From", value: "context")])
@@ -71,7 +71,7 @@ import Testing
             "KESTRACTL_HEADER": "X-From:env", "KESTRACTL_TIMEOUT": "2m",
         ])
         #expect(settings.host == "http://env.example.com:9000")
-        #expect(settings.sources["host"] == .environment)
+        #expect(settings.sources[.host] == .environment)
         #expect(settings.tenant == "envtenant")
         #expect(settings.output == .json)
         #expect(settings.headers == [ResolvedSettings.HeaderLine(name: "X-From", value: "env")])
@@ -87,7 +87,7 @@ import Testing
             environment: ["KESTRACTL_HOST": "http://env:1", "KESTRACTL_TENANT": "env", "KESTRACTL_OUTPUT": "json"]
         )
         #expect(settings.host == "https://flag:2/kestra")
-        #expect(settings.sources["host"] == .flag)
+        #expect(settings.sources[.host] == .flag)
         #expect(settings.tenant == "flag")
         #expect(settings.output == .yaml)
         #expect(settings.headers.map(\.name) == ["X-A", "X-B"])
@@ -103,7 +103,7 @@ import Testing
         #expect(settings.host == "http://flag:1")
         #expect(settings.tenant == "t")
         #expect(settings.caFile == "/flag.pem")
-        #expect(settings.sources["caFile"] == .flag)
+        #expect(settings.sources[.caFile] == .flag)
         #expect(settings.authentication == .bearer(token: "ctx-token"), "auth untouched by non-auth flags")
     }
 
@@ -117,7 +117,7 @@ import Testing
 
         let byFlag = try resolve(["--context", "local"], environment: ["KESTRACTL_CONTEXT": "prod"])
         #expect(byFlag.contextName == "local")
-        #expect(byFlag.sources["context"] == .flag)
+        #expect(byFlag.sources[.context] == .flag)
     }
 
     @Test func unknownContextIsAnErrorNotAFallback() {
@@ -132,7 +132,7 @@ import Testing
     @Test func basicAuthFlagsBeatAContextToken() throws {
         let settings = try resolve(["--context", "prod", "--username", "flag@example.com", "--password", "FlagSecret1"])
         #expect(settings.authentication == .basic(username: "flag@example.com", password: "FlagSecret1"))
-        #expect(settings.sources["auth"] == .flag)
+        #expect(settings.sources[.auth] == .flag)
     }
 
     @Test func aPasswordFlagPairsWithTheContextUsername() throws {
@@ -151,7 +151,7 @@ import Testing
     @Test func environmentTokenBeatsContextBasicAuth() throws {
         let settings = try resolve(environment: ["KESTRACTL_TOKEN": "env-token"])
         #expect(settings.authentication == .bearer(token: "env-token"))
-        #expect(settings.sources["auth"] == .environment)
+        #expect(settings.sources[.auth] == .environment)
     }
 
     @Test func withinOneSourceATokenBeatsBasicAuth() throws {

@@ -11,7 +11,8 @@ import Testing
         let stderr = CapturedOutput()
         let code = await CommandDispatcher.run(
             arguments: arguments, environment: workspace.environment,
-            streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput(""), session: session)
+            streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput(""), session: session
+        ).exitCode
         return CommandRun(stdout: stdout.text, stderr: stderr.text, exitCode: code)
     }
 
@@ -51,7 +52,8 @@ import Testing
             let code = await CommandDispatcher.run(
                 arguments: ["config", "current"], environment: environment,
                 streams: OutputStreams(stdout: stdout, stderr: CapturedOutput()), input: StringInput(""),
-                session: session)
+                session: session
+            ).exitCode
             #expect(code == 0)
             #expect(stdout.text == "good\n")
             let overridden = CapturedOutput()
@@ -62,5 +64,63 @@ import Testing
             #expect(overridden.text == "bad\n")
             await session.clients.shutdown()
         }
+    }
+
+    /// What a command produced and why it failed come back typed, for one-shot commands too.
+    @Test func theOutcomeCarriesProducedIdentifiersAndTheFailure() async throws {
+        try await FlowTestWorkspace.with { workspace, emulator in
+            let flow = try workspace.write("hello.yml", FlowTestWorkspace.flow("hello", "company.team"))
+            let file = try workspace.write("query.sql", "select 1;\n")
+            func outcome(_ arguments: [String]) async -> CommandOutcome {
+                await CommandDispatcher.run(
+                    arguments: arguments, environment: workspace.environment,
+                    streams: OutputStreams(stdout: CapturedOutput(), stderr: CapturedOutput()), input: StringInput(""))
+            }
+            #expect(
+                await outcome(["flows", "deploy", flow]).produced == [.flow(namespace: "company.team", id: "hello")])
+            let other = try workspace.write("other.yml", FlowTestWorkspace.flow("other", "company.team"))
+            #expect(
+                await outcome(["flows", "deploy", other, "--dry-run"]).produced == [], "a dry run produces nothing")
+            let run = await outcome(["executions", "run", "company.team", "hello"])
+            let id = try #require(run.identifier)
+            #expect(run.produced == [.execution(id: id)] && run.succeeded)
+            #expect(
+                await outcome(["kv", "set", "company.team", "STRING", "k", "v"]).produced == [
+                    .key(namespace: "company.team", key: "k")
+                ])
+            #expect(
+                await outcome(["nsfiles", "upload", "company.team", file, "/sql/"]).produced == [
+                    .namespaceFile(namespace: "company.team", path: "/sql/query.sql")
+                ])
+            let missing = await outcome(["flows", "get", "company.team", "nope"])
+            #expect(missing.exitCode == 4 && missing.produced.isEmpty)
+            #expect(missing.failure?.message.hasSuffix("Flow 'company.team.nope' not found") == true)
+            let usage = await outcome(["flows", "list", "--bogus"])
+            #expect(
+                usage
+                    == CommandOutcome(
+                        exitCode: 2,
+                        failure: CommandOutcome.Failure(
+                            message: "Unknown option '--bogus'", hint: "run 'kestractl --help' for usage",
+                            argumentIndex: 2)))
+        }
+    }
+
+    /// The session's starting options fill what a line leaves unset, authentication as a whole.
+    @Test func aLinesOptionsWinOverTheSessionsField() throws {
+        let defaults = try GlobalOptions.parse(["--host", "http://session", "-t", "session-token", "-v"])
+        let line = try GlobalOptions.parse(["--username", "u", "--password", "p", "--tenant", "t"])
+        let filled = line.filling(from: defaults)
+        #expect(filled.host == "http://session" && filled.tenant == "t" && filled.verbose)
+        #expect(filled.token == nil && filled.username == "u" && filled.password == "p")
+        let bare = GlobalOptions.unset.filling(from: defaults)
+        #expect(bare.token == "session-token" && bare.host == "http://session")
+        let context = CommandContext(
+            globals: line, environment: ["KESTRACTL_TOKEN": "env-token"],
+            streams: OutputStreams(stdout: CapturedOutput(), stderr: CapturedOutput()),
+            session: SessionState(defaults: defaults))
+        let settings = try context.settings()
+        #expect(settings.authentication == .basic(username: "u", password: "p"))
+        #expect(settings.sources[.auth] == .flag && settings.sources[.host] == .flag)
     }
 }

@@ -28,14 +28,14 @@ import Testing
             try yaml.write(to: flows.appendingPathComponent("flow_\(index).yml"), atomically: false, encoding: .utf8)
         }
         let emulator = try await EmulatorProcess.start(["--seed", seed.path])
-        let runner = ShellWordRunner(
+        let session = ShellSession(
             environment: [
                 "HOME": seed.path, "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
                 "KESTRACTL_PASSWORD": EmulatorFixture.password,
             ],
             streams: OutputStreams(stdout: CapturedOutput(), stderr: CapturedOutput()))
         let shell = ShellCompleter(
-            server: ServerCandidateCache(source: SessionCandidateSource(runner: runner), deadline: .seconds(30)),
+            server: ServerCandidateCache(source: SessionCandidateSource(session: session), deadline: .seconds(30)),
             sessionNamespace: { "big.ns" })
         // Timed on the completing thread itself, as the line editor would experience it.
         func timedCompletion() async -> ([String], Duration) {
@@ -47,7 +47,7 @@ import Testing
         }
         let (uncached, uncachedTime) = await timedCompletion()
         let (cached, cachedTime) = await timedCompletion()
-        await runner.shutdown()
+        await session.shutdown()
         _ = await emulator.stop()
         try? FileManager.default.removeItem(at: seed)
         print("completion latency, 10,000 flows: uncached \(uncachedTime), cached \(cachedTime)")

@@ -36,6 +36,21 @@ import Testing
                 "kestractl", ["shell", "-f", unknown, "--check"], environment: home)
             #expect(misspelt.exitCode == 2)
             #expect(misspelt.stderr.contains("\(unknown):2:11: error: unknown command 'flws'"), "\(misspelt.stderr)")
+            let wrong = try write(
+                "use company.team\nflows frobnicate\nflows list --bogus\nflows list -o xml\nexecutions run ${LAST_ID}\n"
+            )
+            let caught = try await ChildProcess.run(
+                "kestractl", ["shell", "-f", wrong, "--check"] + login(emulator.url), environment: home)
+            #expect(caught.exitCode == 2)
+            #expect(caught.stdout.isEmpty)
+            let errors = caught.stderr.split(separator: "\n").filter { !$0.hasPrefix("  hint:") }
+            #expect(
+                errors == [
+                    "\(wrong):2:7: error: unknown subcommand 'frobnicate' for 'flows'",
+                    "\(wrong):3:12: error: Unknown option '--bogus'",
+                    "\(wrong):4:15: error: The value 'xml' is invalid for '-o <output>'. Please provide one of 'table', "
+                        + "'json' or 'yaml'.",
+                ], "\(caught.stderr)")
             let ran = try await ChildProcess.run(
                 "kestractl", ["shell", "-f", broken] + login(emulator.url), environment: home)
             #expect(ran.exitCode == 2)

@@ -25,54 +25,54 @@ public struct ConfigView: KestraCommand {
     struct Row: TableRepresentable {
         var setting: String
         var value: String?
-        var source: String
+        var source: SettingSource
 
         static let columns: [TableColumn<Row>] = [
             TableColumn("setting") { $0.setting }, TableColumn("value") { $0.value },
-            TableColumn("source") { $0.source },
+            TableColumn("source") { $0.source.rawValue },
         ]
     }
 
     /// Resolves the settings and prints them.
     public func run(_ context: CommandContext) async throws {
         let settings = try context.settings()
-        func source(_ key: String) -> String { (settings.sources[key] ?? .default).rawValue }
-        let configSource =
-            globals.config != nil
-            ? "flag" : (context.environment["KESTRACTL_CONFIG"].map { _ in "environment" } ?? "default")
+        func source(_ field: ResolvedSettings.Field) -> SettingSource { settings.sources[field] ?? .default }
+        let configSource: SettingSource =
+            context.globals.config != nil
+            ? .flag : (context.environment["KESTRACTL_CONFIG"].map { _ in .environment } ?? .default)
         var rows = [
             Row(setting: "config", value: context.configStore.path, source: configSource),
-            Row(setting: "context", value: settings.contextName, source: source("context")),
-            Row(setting: "host", value: Redaction.userInfo(in: settings.host), source: source("host")),
-            Row(setting: "tenant", value: settings.tenant, source: source("tenant")),
+            Row(setting: "context", value: settings.contextName, source: source(.context)),
+            Row(setting: "host", value: Redaction.userInfo(in: settings.host), source: source(.host)),
+            Row(setting: "tenant", value: settings.tenant, source: source(.tenant)),
         ]
         switch settings.authentication {
         case .none:
-            rows.append(Row(setting: "auth", value: "none", source: source("auth")))
+            rows.append(Row(setting: "auth", value: "none", source: source(.auth)))
         case .basic(let username, let password):
-            rows.append(Row(setting: "auth", value: "basic", source: source("auth")))
-            rows.append(Row(setting: "username", value: username, source: source("auth")))
-            rows.append(Row(setting: "password", value: password.isEmpty ? nil : "[REDACTED]", source: source("auth")))
+            rows.append(Row(setting: "auth", value: "basic", source: source(.auth)))
+            rows.append(Row(setting: "username", value: username, source: source(.auth)))
+            rows.append(Row(setting: "password", value: password.isEmpty ? nil : "[REDACTED]", source: source(.auth)))
         case .bearer:
-            rows.append(Row(setting: "auth", value: "token", source: source("auth")))
-            rows.append(Row(setting: "token", value: "[REDACTED]", source: source("auth")))
+            rows.append(Row(setting: "auth", value: "token", source: source(.auth)))
+            rows.append(Row(setting: "token", value: "[REDACTED]", source: source(.auth)))
         }
         rows += [
-            Row(setting: "output", value: settings.output.rawValue, source: source("output")),
-            Row(setting: "namespace", value: settings.namespace, source: source("namespace")),
+            Row(setting: "output", value: settings.output.rawValue, source: source(.output)),
+            Row(setting: "namespace", value: settings.namespace, source: source(.namespace)),
             Row(
                 setting: "headers",
                 value: Redaction.headers(settings.headers.map { HTTPHeader(name: $0.name, value: $0.value) })
                     .map { "\($0.name):\($0.value)" }.joined(separator: ", "),
-                source: source("headers")
+                source: source(.headers)
             ),
-            Row(setting: "ca-file", value: settings.caFile, source: source("caFile")),
+            Row(setting: "ca-file", value: settings.caFile, source: source(.caFile)),
             Row(
                 setting: "insecure-skip-tls-verify", value: String(settings.insecureSkipTLSVerify),
-                source: source("insecureSkipTLSVerify")),
-            Row(setting: "timeout", value: HumanDuration.iso8601(settings.timeout), source: source("timeout")),
-            Row(setting: "verbose", value: String(settings.verbose), source: source("verbose")),
-            Row(setting: "no-color", value: String(settings.noColor), source: source("noColor")),
+                source: source(.insecureSkipTLSVerify)),
+            Row(setting: "timeout", value: HumanDuration.iso8601(settings.timeout), source: source(.timeout)),
+            Row(setting: "verbose", value: String(settings.verbose), source: source(.verbose)),
+            Row(setting: "no-color", value: String(settings.noColor), source: source(.noColor)),
         ]
         try context.printer().printList(rows)
     }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Client
 
-/// `kestractl executions run [NS] FLOW` (aliases `trigger`, `execute`), `cli.md` §4.2.
+/// `kestractl executions run [NS] FLOW` (aliases `trigger`, `execute`).
 public struct ExecutionRun: KestraCommand {
     /// Name, aliases and examples.
     public static let configuration = CommandConfiguration(
@@ -79,7 +79,7 @@ public struct ExecutionRun: KestraCommand {
         let created = try await client.executions.create(
             namespace: namespace, flowId: flowId, inputs: executionInputs, labels: executionLabels,
             revision: revision, scheduleDate: schedule)
-        context.session?.produced.set(created.id)
+        context.produce(.execution(id: created.id))
         guard wait else {
             try context.printer().printDetails(
                 created,

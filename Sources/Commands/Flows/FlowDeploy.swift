@@ -84,19 +84,21 @@ public struct FlowDeploy: KestraCommand {
         let report = await progress.run {
             await ConcurrentJobs.perform(
                 tracked, concurrency: parallelism.concurrency, failFast: failFast,
-                isFailure: { $0.status == "FAILED" })
+                isFailure: { $0.status == .failed })
         }
-        if let deployed = report.last(where: { !["FAILED", "SKIPPED"].contains($0.status) })?.flow {
-            context.session?.produced.set(deployed)
+        for result in report where result.status.isDeployed {
+            if let id = result.flow, let namespace = result.namespace {
+                context.produce(.flow(namespace: namespace, id: id))
+            }
         }
         let printer = try context.printer()
         try printer.printList(report)
-        let failures = report.count(where: { $0.status == "FAILED" })
-        let skips = report.count(where: { $0.status == "SKIPPED" })
+        let failures = report.count(where: { $0.status == .failed })
+        let skips = report.count(where: { $0.status == .skipped })
         // Like apply's report line: `, S skipped` only when --fail-fast left flows unstarted.
         let skippedText = skips > 0 ? ", \(skips) skipped" : ""
         if printer.format == .table {
-            let unchanged = report.count(where: { $0.status == "UNCHANGED" })
+            let unchanged = report.count(where: { $0.status == .unchanged })
             let done = report.count - unchanged - failures - skips
             let verb = dryRun ? "to deploy" : "deployed"
             context.streams.stdout.write(
@@ -113,7 +115,7 @@ public struct FlowDeploy: KestraCommand {
     /// Local checks and text edits for every document of a file.
     private func prepare(_ file: FlowSourceLoader.LoadedFile) -> [Job] {
         guard let documents = file.documents else {
-            return [.done(FlowDeployResult(file: file.path, status: "FAILED", error: file.error))]
+            return [.done(FlowDeployResult(file: file.path, status: .failed, error: file.error))]
         }
         return documents.map { document in
             let label = documents.count > 1 ? "\(file.path):\(document.index + 1)" : file.path
@@ -123,7 +125,7 @@ public struct FlowDeploy: KestraCommand {
             } catch {
                 return .done(
                     FlowDeployResult(
-                        file: label, flow: document.id, namespace: document.namespace, status: "FAILED",
+                        file: label, flow: document.id, namespace: document.namespace, status: .failed,
                         error: error.message))
             }
         }
@@ -135,7 +137,7 @@ public struct FlowDeploy: KestraCommand {
             return result
         case .send(let file, let id, let namespace, _):
             return FlowDeployResult(
-                file: file, flow: id, namespace: namespace, status: "SKIPPED",
+                file: file, flow: id, namespace: namespace, status: .skipped,
                 error: "not deployed: --fail-fast stopped after a failure")
         }
     }
@@ -146,9 +148,9 @@ public struct FlowDeploy: KestraCommand {
     {
         guard case .send(let file, let id, let namespace, let text) = job else {
             if case .done(let result) = job { return result }
-            return FlowDeployResult(file: "", status: "FAILED")
+            return FlowDeployResult(file: "", status: .failed)
         }
-        var result = FlowDeployResult(file: file, flow: id, namespace: namespace, status: "FAILED")
+        var result = FlowDeployResult(file: file, flow: id, namespace: namespace, status: .failed)
         do {
             let existing: Flow?
             do {
@@ -158,23 +160,23 @@ public struct FlowDeploy: KestraCommand {
             }
             guard let existing else {
                 if dryRun {
-                    result.status = "CREATE"
+                    result.status = .create
                 } else {
                     result.revision = try await client.flows.create(yaml: text).revision
-                    result.status = "CREATED"
+                    result.status = .created
                 }
                 return result
             }
             result.revision = existing.revision
             if existing.source == text, override {
-                result.status = "UNCHANGED"
+                result.status = .unchanged
             } else if !override {
                 result.error = "flow '\(id)' already exists in namespace '\(namespace)'; use --override to update"
             } else if dryRun {
-                result.status = "UPDATE"
+                result.status = .update
             } else {
                 result.revision = try await client.flows.update(namespace: namespace, id: id, yaml: text).revision
-                result.status = "UPDATED"
+                result.status = .updated
             }
         } catch let error as KestraError {
             result.error = error.reason

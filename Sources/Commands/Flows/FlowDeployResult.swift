@@ -8,14 +8,14 @@ struct FlowDeployResult: TableRepresentable, Equatable, Sendable {
     var namespace: String?
     /// The revision the server holds after the deploy.
     var revision: Int?
-    /// `CREATED`, `UPDATED`, `UNCHANGED`, `FAILED`, `SKIPPED`; with `--dry-run` `CREATE` and `UPDATE`.
-    var status: String
+    /// What happened to it.
+    var status: FlowDeployStatus
     /// Why it failed.
     var error: String?
 
     static let columns: [TableColumn<FlowDeployResult>] = [
         TableColumn("file") { $0.file }, TableColumn("flow") { $0.flow }, TableColumn("namespace") { $0.namespace },
-        TableColumn("revision") { $0.revision.map(String.init) }, TableColumn("status") { $0.status },
+        TableColumn("revision") { $0.revision.map(String.init) }, TableColumn("status") { $0.status.rawValue },
         TableColumn("error") { $0.error },
     ]
 }

@@ -54,6 +54,7 @@ public struct KVSet: KestraCommand {
         let jsonText = try KVValueInput.jsonText(type: kvType, value: text)
         let ttl = try self.ttl.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--ttl")) }
         try await context.client().kv.put(namespace: namespace, key: key, jsonText: jsonText, ttl: ttl)
+        context.produce(.key(namespace: namespace, key: key))
         let expiry = ttl.map { " (expires after \($0))" } ?? ""
         var fields: [String: StatusValue] = [
             "namespace": .text(namespace), "key": .text(key), "type": .text(kvType.rawValue), "status": .text("set"),

@@ -29,7 +29,7 @@ public struct LogFollow: KestraCommand {
 
     /// Streams the logs while a parallel execution follow waits for the end.
     public func run(_ context: CommandContext) async throws {
-        let level = try minLevel.level()
+        let level = minLevel.level
         let client = try context.client()
         let id = executionId
         // An unknown id would only end the stream silently: read it first for a clear 404.

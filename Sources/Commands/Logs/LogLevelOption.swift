@@ -1,26 +1,22 @@
 import ArgumentParser
 import Client
 
-/// `--min-level L` of the `logs` commands, read case-insensitively.
+/// `--min-level L` of the `logs` commands, read case-insensitively; its values, help and
+/// completion all come from `LogLevel`.
 public struct LogLevelOption: ParsableArguments, Sendable {
-    /// The level as typed.
-    @Option(
-        name: .long,
-        help: ArgumentHelp("Only this level and more severe (TRACE DEBUG INFO WARN ERROR).", valueName: "level"),
-        completion: .list(["TRACE", "DEBUG", "INFO", "WARN", "ERROR"]))
-    public var minLevel: String?
+    /// The least severe level shown.
+    @Option(name: .customLong("min-level"), help: ArgumentHelp("Only this level and more severe.", valueName: "level"))
+    public var level: LogLevel?
 
-    /// Creates the option.
     public init() {}
+}
 
-    /// The level given, nil when absent; a usage error naming the value otherwise.
-    func level() throws -> LogLevel? {
-        guard let minLevel else { return nil }
-        guard let level = LogLevel(rawValue: minLevel.uppercased()) else {
-            throw UsageError(
-                "invalid --min-level \"\(minLevel)\"",
-                hint: "use one of \(LogLevel.allCases.map(\.rawValue).joined(separator: ", "))")
-        }
-        return level
+extension LogLevel: ExpressibleByArgument {
+    /// Any spelling of a level's name (`warn`, `WARN`).
+    public init?(argument: String) {
+        self.init(rawValue: argument.uppercased())
     }
+
+    /// From least to most severe: TRACE DEBUG INFO WARN ERROR.
+    public static var allValueStrings: [String] { allCases.sorted().map(\.rawValue) }
 }

@@ -29,7 +29,7 @@ public struct LogList: KestraCommand {
 
     /// Reads and prints the logs.
     public func run(_ context: CommandContext) async throws {
-        let level = try minLevel.level()
+        let level = minLevel.level
         let entries = try await context.client().logs.list(executionId: executionId, minLevel: level, taskId: taskId)
         try context.printer().printList(entries)
     }

@@ -35,7 +35,7 @@ public struct LogsSearch: KestraCommand {
 
     /// Searches and prints the logs.
     public func run(_ context: CommandContext) async throws {
-        let level = try minLevel.level()
+        let level = minLevel.level
         let timeRange = try since.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--since")) }
         let namespace = try? context.namespace(positional: nil, option: namespaceOption)
         let (flowId, text) = (flow, query)

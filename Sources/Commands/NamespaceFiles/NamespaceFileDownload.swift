@@ -113,6 +113,6 @@ public struct NamespaceFileDownload: KestraCommand {
             return .failed(source, local, size: size, "\(error)")
         }
         return NamespaceFileTransferResult(
-            source: source, destination: local, size: size, status: exists ? "OVERWRITTEN" : "DOWNLOADED")
+            source: source, destination: local, size: size, status: exists ? .overwritten : .downloaded)
     }
 }

@@ -6,25 +6,24 @@ struct NamespaceFileTransferResult: TableRepresentable, Equatable, Sendable {
     var destination: String
     /// The size in bytes, when known.
     var size: Int64?
-    /// Uploads: `CREATED`, `OVERWRITTEN` (`CREATE`, `OVERWRITE` with `--dry-run`); downloads:
-    /// `DOWNLOADED`, `OVERWRITTEN`; both: `FAILED`, `SKIPPED`.
-    var status: String
+    /// What happened to it.
+    var status: FileTransferStatus
     /// Why it failed.
     var error: String?
 
     /// `SOURCE DESTINATION SIZE STATUS ERROR`.
     static let columns: [TableColumn<NamespaceFileTransferResult>] = [
         TableColumn("source") { $0.source }, TableColumn("destination") { $0.destination },
-        TableColumn("size") { $0.size.map(String.init) }, TableColumn("status") { $0.status },
+        TableColumn("size") { $0.size.map(String.init) }, TableColumn("status") { $0.status.rawValue },
         TableColumn("error") { $0.error },
     ]
 
     /// Whether this result makes the command exit 5.
-    var isFailure: Bool { status == "FAILED" || status == "SKIPPED" }
+    var isFailure: Bool { status.isFailure }
 
     /// A failed result.
     static func failed(_ source: String, _ destination: String, size: Int64? = nil, _ error: String) -> Self {
         NamespaceFileTransferResult(
-            source: source, destination: destination, size: size, status: "FAILED", error: error)
+            source: source, destination: destination, size: size, status: .failed, error: error)
     }
 }

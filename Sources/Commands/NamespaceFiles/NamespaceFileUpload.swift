@@ -59,7 +59,7 @@ public struct NamespaceFileUpload: KestraCommand {
                 return .done(.failed(item.entry.path, shown, problem))
             }
             let skipped = NamespaceFileTransferResult(
-                source: item.entry.path, destination: shown, size: item.entry.size, status: "SKIPPED",
+                source: item.entry.path, destination: shown, size: item.entry.size, status: .skipped,
                 error: "not uploaded: --fail-fast stopped after a failure")
             return .run(skipped: skipped) {
                 await Self.upload(
@@ -71,6 +71,9 @@ public struct NamespaceFileUpload: KestraCommand {
             jobs, concurrency: parallelism.concurrency, failFast: failFast,
             progress: ProgressReporter(context: context),
             label: dryRun ? "Checking" : "Uploading")
+        for result in results where result.status == .created || result.status == .overwritten {
+            context.produce(.namespaceFile(namespace: namespace, path: result.destination))
+        }
         try NamespaceFileTransfer.report(results, context: context, verb: dryRun ? "to upload" : "uploaded")
     }
 
@@ -94,7 +97,7 @@ public struct NamespaceFileUpload: KestraCommand {
     ) async -> NamespaceFileTransferResult {
         let shown = NamespaceFilePath.display(destination)
         var result = NamespaceFileTransferResult(
-            source: entry.path, destination: shown, size: entry.size, status: "FAILED")
+            source: entry.path, destination: shown, size: entry.size, status: .failed)
         do {
             let existing: FileAttributes?
             do {
@@ -113,11 +116,11 @@ public struct NamespaceFileUpload: KestraCommand {
                 }
             }
             if dryRun {
-                result.status = existing == nil ? "CREATE" : "OVERWRITE"
+                result.status = existing == nil ? .create : .overwrite
                 return result
             }
             try await client.files.upload(namespace: namespace, path: destination, localPath: entry.path)
-            result.status = existing == nil ? "CREATED" : "OVERWRITTEN"
+            result.status = existing == nil ? .created : .overwritten
         } catch let error as KestraError {
             result.error = error.reason
         } catch {

@@ -19,16 +19,23 @@ enum PlanAction: String, Sendable, Encodable {
         }
     }
 
-    /// Its status with `--dry-run`: `CREATE`, `UPDATE`, `DELETE`, `UNCHANGED`.
-    var plannedStatus: String { rawValue.uppercased() }
-
-    /// Its status once done: `CREATED`, `UPDATED`, `DELETED`, `UNCHANGED`.
-    var doneStatus: String {
+    /// Its status with `--dry-run`.
+    var plannedStatus: ApplyStatus {
         switch self {
-        case .create: "CREATED"
-        case .update: "UPDATED"
-        case .delete: "DELETED"
-        case .unchanged: "UNCHANGED"
+        case .create: .create
+        case .update: .update
+        case .delete: .delete
+        case .unchanged: .unchanged
+        }
+    }
+
+    /// Its status once done.
+    var doneStatus: ApplyStatus {
+        switch self {
+        case .create: .created
+        case .update: .updated
+        case .delete: .deleted
+        case .unchanged: .unchanged
         }
     }
 }

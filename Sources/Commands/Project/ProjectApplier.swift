@@ -9,13 +9,13 @@ import Client
 struct ProjectApplier: Sendable {
     /// What happened to one item.
     struct Outcome: Sendable, Equatable {
-        /// `CREATED UPDATED DELETED UNCHANGED FAILED SKIPPED`.
-        var status: String
+        /// What happened.
+        var status: ApplyStatus
         /// Why it failed or was skipped.
         var error: String?
 
         /// Whether it makes `apply` exit 5.
-        var isFailure: Bool { status == "FAILED" || status == "SKIPPED" }
+        var isFailure: Bool { status.isFailure }
     }
 
     /// The client writes go through.
@@ -30,7 +30,7 @@ struct ProjectApplier: Sendable {
     /// The outcome of every item of `plan`, in plan order.
     func apply(_ plan: ProjectPlan) async -> [Outcome] {
         let items = plan.items
-        var outcomes = items.map { Outcome(status: $0.action == .unchanged ? "UNCHANGED" : "SKIPPED") }
+        var outcomes = items.map { Outcome(status: $0.action == .unchanged ? .unchanged : .skipped) }
         func indices(_ include: (PlanItem) -> Bool) -> [Int] { items.indices.filter { include(items[$0]) } }
         let writes: Set<PlanAction> = [.create, .update]
         let phases: [(label: String, indices: [Int], failureSkips: String?)] = [
@@ -60,7 +60,7 @@ struct ProjectApplier: Sendable {
         let progress = self.progress
         progress.begin(label, total: items.count, bytes: items.reduce(0) { $0 + ($1.payload.size ?? 0) })
         let jobs = items.map { item -> ConcurrentJob<Outcome> in
-            .run(skipped: Outcome(status: "SKIPPED", error: "not applied: --fail-fast stopped after a failure")) {
+            .run(skipped: Outcome(status: .skipped, error: "not applied: --fail-fast stopped after a failure")) {
                 progress.started("\(item.namespace) \(item.name)")
                 let outcome = await Self.perform(item, client: client)
                 progress.finished(bytes: item.payload.size ?? 0)
@@ -95,9 +95,9 @@ struct ProjectApplier: Sendable {
             }
             return Outcome(status: item.action.doneStatus)
         } catch let error as KestraError {
-            return Outcome(status: "FAILED", error: error.reason)
+            return Outcome(status: .failed, error: error.reason)
         } catch {
-            return Outcome(status: "FAILED", error: "\(error)")
+            return Outcome(status: .failed, error: "\(error)")
         }
     }
 }

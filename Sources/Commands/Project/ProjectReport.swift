@@ -7,7 +7,7 @@ struct ProjectReport: Encodable, Sendable {
         /// The plan item.
         var item: PlanItem
         /// `apply`'s status; nil for `diff`.
-        var status: String?
+        var status: ApplyStatus?
         /// Why it failed or was skipped.
         var error: String?
 
@@ -15,7 +15,7 @@ struct ProjectReport: Encodable, Sendable {
         static let columns: [TableColumn<Item>] = [
             TableColumn("kind") { $0.item.kind.rawValue }, TableColumn("namespace") { $0.item.namespace },
             TableColumn("name") { $0.item.name }, TableColumn("action") { $0.item.action.rawValue },
-            TableColumn("status") { $0.status }, TableColumn("error") { $0.error },
+            TableColumn("status") { $0.status?.rawValue }, TableColumn("error") { $0.error },
         ]
 
         private enum CodingKeys: String, CodingKey { case kind, namespace, name, action, path, diff, status, error }
@@ -63,7 +63,7 @@ struct ProjectReport: Encodable, Sendable {
     private var isApply: Bool { items.first?.status != nil }
 
     /// How many items `apply` could not carry out (failed or skipped).
-    var failures: Int { items.filter { $0.status == "FAILED" || $0.status == "SKIPPED" }.count }
+    var failures: Int { items.filter { $0.status?.isFailure == true }.count }
 
     /// `N created, M updated, K deleted, U unchanged, F failed` (`, S skipped` when S > 0); for a
     /// dry run `N to create, M to update, K to delete, U unchanged`.
@@ -98,12 +98,12 @@ struct ProjectReport: Encodable, Sendable {
         }
         for item in items {
             switch item.status ?? item.item.action.plannedStatus {
-            case "CREATE", "CREATED": summary.create += 1
-            case "UPDATE", "UPDATED": summary.update += 1
-            case "DELETE", "DELETED": summary.delete += 1
-            case "UNCHANGED": summary.unchanged += 1
-            case "FAILED": summary.failed? += 1
-            default: summary.skipped? += 1
+            case .create, .created: summary.create += 1
+            case .update, .updated: summary.update += 1
+            case .delete, .deleted: summary.delete += 1
+            case .unchanged: summary.unchanged += 1
+            case .failed: summary.failed? += 1
+            case .skipped: summary.skipped? += 1
             }
         }
         return summary

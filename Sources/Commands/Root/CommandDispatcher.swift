@@ -2,75 +2,131 @@ import ArgumentParser
 
 /// Runs one argv through the command tree without ever exiting the process.
 ///
-/// One-shot invocations, the interactive shell and scripts all come through here.
+/// One-shot invocations, the interactive shell and scripts all come through here
+/// (docs/architecture.md, "The life of one command").
 public enum CommandDispatcher {
-    /// Parses and runs `arguments` (without the program name) and returns the exit code.
+    /// Parses and runs `arguments` (without the program name) and returns what it led to.
     ///
-    /// `shellLauncher` is what `kestractl shell` runs; nil (the default) makes `shell` a usage error.
+    /// `session` is the shell's typed session (context, namespace, the invocation's global options,
+    /// output format); a line's own flags win over it. With `printsFailure` the final `Error:` line
+    /// goes to stderr; the shell passes false and presents the failure itself (with `file:line:col`
+    /// in scripts). `shellLauncher` is what `kestractl shell` runs; nil makes `shell` a usage error.
     public static func run(
         arguments: [String],
         environment: [String: String],
         streams: OutputStreams,
         input: any TextInput = StandardInput(),
         session: SessionState? = nil,
-        shellLauncher: ShellLauncher? = nil
-    ) async -> Int32 {
-        let command: any ParsableCommand
-        let argumentMask = CredentialMask(arguments: arguments, environment: environment)
-        do {
-            command = try await Kestractl.asyncParseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
-        } catch {
-            return reportParseFailure(error, arguments: arguments, streams: streams, mask: argumentMask)
+        shellLauncher: ShellLauncher? = nil,
+        printsFailure: Bool = true
+    ) async -> CommandOutcome {
+        let outcome: CommandOutcome
+        switch await parse(arguments, environment: environment, inSession: session != nil) {
+        case .failure(let failure):
+            outcome = CommandOutcome(exitCode: KestractlExitCode.usage.rawValue, failure: failure)
+        case .output(let text):
+            // --help and --version: requested output goes to stdout.
+            streams.stdout.write(text + "\n")
+            outcome = .success
+        case .command(let kestraCommand):
+            var globals = kestraCommand.globals
+            // The command reads its own --timeout as the wait limit; requests resolve theirs without it.
+            if kestraCommand.timeoutBoundsWait { globals.timeout = nil }
+            let context = CommandContext(
+                globals: globals, environment: environment, streams: streams, input: input, session: session,
+                shellLauncher: shellLauncher)
+            outcome = await run(kestraCommand, context: context, arguments: arguments)
+            await context.shutdown()
         }
-        guard let kestraCommand = command as? any KestraCommand else {
-            // `help`, and groups without a verb: their run() throws the help request.
-            var builtIn = command
-            do {
-                try builtIn.run()
-            } catch {
-                return reportParseFailure(error, arguments: arguments, streams: streams, mask: argumentMask)
-            }
-            return KestractlExitCode.success.rawValue
+        if printsFailure, let failure = outcome.failure { streams.stderr.write(failure.text) }
+        return outcome
+    }
+
+    /// Parses `arguments` exactly as `run` would and runs nothing (`shell --check`): the failure
+    /// running them would start with, or nil when they parse.
+    public static func check(arguments: [String], environment: [String: String]) async -> CommandOutcome.Failure? {
+        if case .failure(let failure) = await parse(arguments, environment: environment, inSession: true) {
+            return failure
         }
-        var globals = kestraCommand.globals
-        // The command reads its own --timeout as the wait limit; requests resolve theirs without it.
-        if kestraCommand.timeoutBoundsWait { globals.timeout = nil }
-        let context = CommandContext(
-            globals: globals, environment: environment, streams: streams, input: input, session: session,
-            shellLauncher: shellLauncher)
-        let exitCode: Int32
+        return nil
+    }
+
+    private static func run(_ command: any KestraCommand, context: CommandContext, arguments: [String]) async
+        -> CommandOutcome
+    {
+        var outcome: CommandOutcome
         do {
-            try await kestraCommand.run(context)
-            exitCode = KestractlExitCode.success.rawValue
+            try await command.run(context)
+            outcome = .success
         } catch let shellExit as ShellExit {
             // The shell has reported its own failures; only its code is left to return.
-            exitCode = shellExit.code
+            outcome = CommandOutcome(exitCode: shellExit.code)
         } catch {
             var mask = context.credentialMask
             mask.add(arguments: arguments)
-            let (text, code) = ErrorPresenter.present(error, mask: mask)
-            streams.stderr.write(text)
-            exitCode = code.rawValue
+            outcome = ErrorPresenter.outcome(for: error, mask: mask)
         }
-        await context.shutdown()
-        return exitCode
+        outcome.produced = context.produced
+        return outcome
     }
 
-    private static func reportParseFailure(
-        _ error: any Error, arguments: [String], streams: OutputStreams, mask: CredentialMask
-    ) -> Int32 {
-        let code = Kestractl.exitCode(for: error)
-        if code == .success {
-            // --help and --version: requested output goes to stdout.
-            streams.stdout.write(Kestractl.fullMessage(for: error) + "\n")
-            return KestractlExitCode.success.rawValue
+    /// What parsing an argv leads to.
+    private enum Parsed {
+        /// A command to run.
+        case command(any KestraCommand)
+        /// Help or version text to print; nothing runs.
+        case output(String)
+        /// A usage error.
+        case failure(CommandOutcome.Failure)
+    }
+
+    private static func parse(_ arguments: [String], environment: [String: String], inSession: Bool) async -> Parsed {
+        let command: any ParsableCommand
+        do {
+            // The async parse: completion requests (`---completion`) run async completion functions.
+            command = try await Kestractl.asyncParseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
+        } catch {
+            return parseFailure(error, arguments: arguments, environment: environment, inSession: inSession)
         }
+        if let kestraCommand = command as? any KestraCommand { return .command(kestraCommand) }
+        // `help`, and groups without a verb: their run() throws the help request.
+        var builtIn = command
+        do {
+            try builtIn.run()
+        } catch {
+            return parseFailure(error, arguments: arguments, environment: environment, inSession: inSession)
+        }
+        return .output("")
+    }
+
+    private static func parseFailure(
+        _ error: any Error, arguments: [String], environment: [String: String], inSession: Bool
+    ) -> Parsed {
+        if Kestractl.exitCode(for: error) == .success { return .output(Kestractl.fullMessage(for: error)) }
+        let mask = CredentialMask(arguments: arguments, environment: environment)
         // ArgumentParser blames the first word it cannot place, often a global option after an
         // unknown verb (`flows frobnicate --host …` → "Unknown option '--host'"): name the verb.
-        let usage =
-            UnknownCommand.find(in: arguments)
-            ?? UsageError(Kestractl.message(for: error), hint: "run 'kestractl --help' for usage")
-        streams.stderr.write(ErrorPresenter.present(usage, mask: mask).text)
-        return KestractlExitCode.usage.rawValue
+        if let unknown = UnknownCommand.find(in: arguments, inSession: inSession) {
+            return .failure(
+                CommandOutcome.Failure(
+                    message: mask.text(unknown.message), hint: unknown.hint, argumentIndex: unknown.argumentIndex))
+        }
+        let message = Kestractl.message(for: error)
+        return .failure(
+            CommandOutcome.Failure(
+                message: mask.text(message),
+                hint: inSession ? "run 'help' for usage" : "run 'kestractl --help' for usage",
+                argumentIndex: blamedArgument(message, in: arguments)))
+    }
+
+    /// The argument a parser message quotes (`Unknown option '--bogus'`, `The value 'xml' is
+    /// invalid …`): the first quoted text that is one of the arguments or an `--option=` prefix of one.
+    private static func blamedArgument(_ message: String, in arguments: [String]) -> Int? {
+        let quoted = message.split(separator: "'", omittingEmptySubsequences: false).enumerated()
+            .filter { $0.offset % 2 == 1 }.map { String($0.element) }
+        for text in quoted {
+            if let index = arguments.firstIndex(where: { $0 == text || $0.hasPrefix(text + "=") }) { return index }
+        }
+        return nil
     }
 }

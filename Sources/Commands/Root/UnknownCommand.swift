@@ -3,11 +3,13 @@ import ArgumentParser
 /// Finds an unknown command or subcommand in an argv, walking the command tree the way the
 /// parser does but skipping options, so options after the unknown word do not hide it.
 enum UnknownCommand {
-    /// The usage error naming the first word that is not a subcommand of the group before it,
-    /// with the valid ones; nil when every word up to a leaf command is known.
-    static func find(in arguments: [String]) -> UsageError? {
+    /// The failure naming the first word that is not a subcommand of the group before it, with
+    /// the valid ones; nil when every word up to a leaf command is known. One-shot commands speak
+    /// like the Go tool (`unknown command 'x' for 'kestractl flows'`); the shell, whose lines never
+    /// start with `kestractl`, says `unknown subcommand 'x' for 'flows'`.
+    static func find(in arguments: [String], inSession: Bool = false) -> CommandOutcome.Failure? {
         var command: any ParsableCommand.Type = Kestractl.self
-        var path = ["kestractl"]
+        var path: [String] = []
         var index = 0
         while index < arguments.count {
             let word = arguments[index]
@@ -18,7 +20,7 @@ enum UnknownCommand {
                 continue
             }
             let subcommands = command.configuration.subcommands
-            if subcommands.isEmpty || (path.count == 1 && word == "help") { return nil }
+            if subcommands.isEmpty || (path.isEmpty && word == "help") { return nil }
             if let next = subcommands.first(where: { names(of: $0).contains(word) }) {
                 command = next
                 path.append(word)
@@ -28,9 +30,23 @@ enum UnknownCommand {
                 $0.configuration.commandName
             }
             let group = path.joined(separator: " ")
-            return UsageError(
-                "unknown command '\(word)' for '\(group)'",
-                hint: "valid commands: \(valid.joined(separator: ", ")); run '\(group) --help' for usage")
+            guard inSession else {
+                let typed = (["kestractl"] + path).joined(separator: " ")
+                return CommandOutcome.Failure(
+                    message: "unknown command '\(word)' for '\(typed)'",
+                    hint: "valid commands: \(valid.joined(separator: ", ")); run '\(typed) --help' for usage",
+                    argumentIndex: index - 1)
+            }
+            if path.isEmpty {
+                return CommandOutcome.Failure(
+                    message: "unknown command '\(word)'",
+                    hint: "valid commands: \(valid.joined(separator: ", ")); run 'help' for the shell's own words",
+                    argumentIndex: index - 1)
+            }
+            return CommandOutcome.Failure(
+                message: "unknown subcommand '\(word)' for '\(group)'",
+                hint: "valid subcommands: \(valid.joined(separator: ", ")); run 'help \(group)' for usage",
+                argumentIndex: index - 1)
         }
         return nil
     }

@@ -6,7 +6,6 @@ import ArgumentParser
 /// a `ShellLauncher` through `CommandDispatcher.run(…, shellLauncher:)`. Inside a shell session
 /// no launcher is passed, so a nested `shell` is a usage error.
 public struct ShellCommand: KestraCommand {
-    /// Name, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "shell",
         abstract: "Open the interactive shell (stdin not a terminal: run its lines as a script).",
@@ -15,6 +14,7 @@ public struct ShellCommand: KestraCommand {
               kestractl shell
               kestractl shell -c 'use company.team' -c 'flows list'
               kestractl shell -f deploy.kctl --var env=prod --report report.jsonl
+              kestractl shell -f deploy.kctl --check
               kestractl shell -f nightly.kctl --on-error continue --yes
               printf 'use company.team\\nflows list\\n' | kestractl shell
             """
@@ -29,11 +29,13 @@ public struct ShellCommand: KestraCommand {
     public var files: [String] = []
 
     /// What a failing command does in a script.
-    @Option(name: .customLong("on-error"), help: ArgumentHelp("stop (default) or continue.", valueName: "mode"))
-    public var onError = "stop"
+    @Option(name: .customLong("on-error"), help: ArgumentHelp("What a failing command does.", valueName: "mode"))
+    public var onError: OnErrorMode = .stop
 
     /// Parse only.
-    @Flag(name: .customLong("check"), help: "Parse every line and include, run nothing (exit 0 or 2).")
+    @Flag(
+        name: .customLong("check"),
+        help: "Validate every line and include (commands, options, values), send nothing (exit 0 or 2).")
     public var check = false
 
     /// Echo commands.
@@ -61,16 +63,12 @@ public struct ShellCommand: KestraCommand {
     /// Global options: the session's starting state.
     @OptionGroup public var globals: GlobalOptions
 
-    /// Creates the command.
     public init() {}
 
     /// Hands over to the injected shell and turns a non-zero exit into a silent failure.
     public func run(_ context: CommandContext) async throws {
         guard let launcher = context.shellLauncher else {
             throw UsageError("the shell cannot be started from inside a shell session")
-        }
-        guard onError == "stop" || onError == "continue" else {
-            throw UsageError("--on-error must be 'stop' or 'continue', not '\(onError)'")
         }
         var request = ShellRequest(
             lines: commands, history: !noHistory, globals: globals, environment: context.environment,

@@ -12,9 +12,9 @@ public struct ShellRequest: Sendable {
     public var streams: OutputStreams
     /// Script files given with `-f`, run in order before any `-c` line.
     public var files: [String] = []
-    /// `--on-error`: `stop` or `continue`.
-    public var onError = "stop"
-    /// `--check`: parse everything, run nothing.
+    /// `--on-error`.
+    public var onError = OnErrorMode.stop
+    /// `--check`: validate everything, run nothing.
     public var check = false
     /// `--echo`: print each command to stderr before running it.
     public var echo = false
@@ -25,7 +25,6 @@ public struct ShellRequest: Sendable {
     /// `--report FILE|-`: where the JSON Lines report goes.
     public var report: String?
 
-    /// Creates a request.
     public init(
         lines: [String], history: Bool, globals: GlobalOptions, environment: [String: String],
         streams: OutputStreams

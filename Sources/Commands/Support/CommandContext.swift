@@ -4,7 +4,8 @@ import Synchronization
 /// Everything a command needs to run: its global options, the environment, settings resolved on
 /// first use, the one shared client, and the output streams.
 public final class CommandContext: Sendable {
-    /// The global options parsed with the command.
+    /// The global options in effect: the command's own, and in a shell session the session's
+    /// for those the command left unset (its context, namespace, starting options, `OUTPUT`).
     public let globals: GlobalOptions
     /// The environment the settings are resolved from.
     public let environment: [String: String]
@@ -19,6 +20,7 @@ public final class CommandContext: Sendable {
     /// Measures durations (round trips, waits).
     public let clock = ContinuousClock()
     private let resolved = Mutex<(settings: ResolvedSettings?, client: KestraClient?)>((nil, nil))
+    private let producedItems = Mutex<[Produced]>([])
 
     /// Creates a context; settings and client are built on first use.
     public init(
@@ -29,7 +31,13 @@ public final class CommandContext: Sendable {
         session: SessionState? = nil,
         shellLauncher: ShellLauncher? = nil
     ) {
-        self.globals = globals
+        var effective = globals
+        if let session {
+            if let defaults = session.defaults { effective = effective.filling(from: defaults) }
+            effective.context = globals.context ?? session.contextName
+            effective.output = globals.output ?? session.output
+        }
+        self.globals = effective
         self.environment = environment
         self.streams = streams
         self.input = input
@@ -55,16 +63,25 @@ public final class CommandContext: Sendable {
     public func settings() throws -> ResolvedSettings {
         if let settings = resolved.withLock({ $0.settings }) { return settings }
         let store = configStore
-        var flags = globals
-        if flags.context == nil, let sessionContext = session?.contextName { flags.context = sessionContext }
         let settings = try ResolvedSettings.resolve(
-            flags: flags,
+            flags: globals,
             environment: environment,
-            config: try store.load(),
+            config: try session?.config.load(store) ?? store.load(),
             configPath: store.path
         )
         resolved.withLock { $0.settings = settings }
         return settings
+    }
+
+    /// Records something the command created or changed; the dispatcher returns it in the
+    /// command's `CommandOutcome` (the shell's `LAST_ID`).
+    public func produce(_ item: Produced) {
+        producedItems.withLock { $0.append(item) }
+    }
+
+    /// What the command produced so far, in order.
+    public var produced: [Produced] {
+        producedItems.withLock { $0 }
     }
 
     /// What this context's output must never show: the secrets of its global options, of the

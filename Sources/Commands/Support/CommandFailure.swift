@@ -1,13 +1,10 @@
-/// A failure a command detected itself, with the exit code of `cli.md` §5 it maps to.
+/// A failure a command detected itself, with the exit code it maps to (docs/commands.md, "Exit codes").
 public struct CommandFailure: Error, Sendable, Equatable {
-    /// What went wrong.
     public var message: String
     /// How to fix it, when that helps.
     public var hint: String?
-    /// The exit code.
     public var exitCode: KestractlExitCode
 
-    /// Creates a failure.
     public init(_ message: String, hint: String? = nil, exitCode: KestractlExitCode = .failure) {
         self.message = message
         self.hint = hint

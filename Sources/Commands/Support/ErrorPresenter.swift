@@ -1,31 +1,34 @@
 import Client
 
-/// Turns any error into the one `Error: …` line (plus `hint:`) and the exit code of `cli.md` §5.
+/// Turns any error into the message, hint and exit code of docs/commands.md ("Exit codes"), in
+/// this one place; `CommandOutcome.Failure.text` prints them as `Error: …` plus `  hint: …`.
 public enum ErrorPresenter {
-    /// The text and exit code for an error raised while running a command, credentials masked by `mask`.
-    public static func present(_ error: any Error, mask: CredentialMask = CredentialMask()) -> (
-        text: String, exitCode: KestractlExitCode
-    ) {
-        let (text, code) = describe(error)
-        return (mask.text(text), code)
+    /// The outcome of a command that threw `error`, credentials masked by `mask`.
+    public static func outcome(for error: any Error, mask: CredentialMask = CredentialMask()) -> CommandOutcome {
+        let (failure, code) = describe(error)
+        let masked = failure.map {
+            CommandOutcome.Failure(
+                message: mask.text($0.message), hint: $0.hint.map(mask.text), argumentIndex: $0.argumentIndex)
+        }
+        return CommandOutcome(exitCode: code.rawValue, failure: masked)
     }
 
-    private static func describe(_ error: any Error) -> (text: String, exitCode: KestractlExitCode) {
+    private static func describe(_ error: any Error) -> (CommandOutcome.Failure?, KestractlExitCode) {
         switch error {
         case let error as UsageError:
-            return (render(error.message, hint: error.hint), .usage)
+            return (CommandOutcome.Failure(message: error.message, hint: error.hint), .usage)
         case let error as CommandFailure:
-            return (render(error.message, hint: error.hint), error.exitCode)
+            return (CommandOutcome.Failure(message: error.message, hint: error.hint), error.exitCode)
         case let error as ReportedExit:
-            return ("", error.exitCode)
+            return (nil, error.exitCode)
         case let error as ConfigFileError:
-            return (render(error.message, hint: nil), .usage)
+            return (CommandOutcome.Failure(message: error.message), .usage)
         case let error as KestraError:
-            return (render(error.message, hint: error.hint), exitCode(for: error))
+            return (CommandOutcome.Failure(message: error.message, hint: error.hint), exitCode(for: error))
         case is CancellationError:
-            return (render("interrupted", hint: nil), .interrupted)
+            return (CommandOutcome.Failure(message: "interrupted"), .interrupted)
         default:
-            return (render(String(describing: error), hint: nil), .failure)
+            return (CommandOutcome.Failure(message: String(describing: error)), .failure)
         }
     }
 
@@ -38,11 +41,5 @@ public enum ErrorPresenter {
         case .cancelled: return .interrupted
         default: return .failure
         }
-    }
-
-    private static func render(_ message: String, hint: String?) -> String {
-        var text = "Error: \(message)\n"
-        if let hint { text += "  hint: \(hint)\n" }
-        return text
     }
 }

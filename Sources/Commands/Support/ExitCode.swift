@@ -1,4 +1,4 @@
-/// The process exit codes of `cli.md` §5.
+/// The process exit codes (docs/commands.md, "Exit codes").
 public enum KestractlExitCode: Int32, Sendable {
     /// Success.
     case success = 0

@@ -1,6 +1,6 @@
 import ArgumentParser
 
-/// The options every command accepts (`cli.md` §1); unset values fall back to the environment,
+/// The options every command accepts (docs/commands.md, "Global options"); unset values fall back to the environment,
 /// then the selected context of the config file, then defaults.
 public struct GlobalOptions: ParsableArguments, Sendable {
     /// Named context to use instead of the default one.
@@ -73,6 +73,35 @@ public struct GlobalOptions: ParsableArguments, Sendable {
 }
 
 extension GlobalOptions {
+    /// Options with nothing given (a default-constructed `ParsableArguments` cannot be read, so
+    /// this is an empty command line parsed).
+    public static let unset: GlobalOptions = (try? GlobalOptions.parse([])) ?? GlobalOptions()
+
+    /// These options with every one left unset taken from `defaults` (a shell session's starting
+    /// options). Authentication goes as a whole: options giving a token, user name or password
+    /// keep their own and take none of the defaults', so a line's basic auth never meets the
+    /// session's token.
+    func filling(from defaults: GlobalOptions) -> GlobalOptions {
+        var filled = self
+        filled.context = context ?? defaults.context
+        filled.host = host ?? defaults.host
+        filled.tenant = tenant ?? defaults.tenant
+        if token == nil && username == nil && password == nil {
+            filled.token = defaults.token
+            filled.username = defaults.username
+            filled.password = defaults.password
+        }
+        filled.output = output ?? defaults.output
+        filled.config = config ?? defaults.config
+        filled.verbose = verbose || defaults.verbose
+        filled.header = header.isEmpty ? defaults.header : header
+        filled.caFile = caFile ?? defaults.caFile
+        filled.insecureSkipTLSVerify = insecureSkipTLSVerify || defaults.insecureSkipTLSVerify
+        filled.timeout = timeout ?? defaults.timeout
+        filled.noColor = noColor || defaults.noColor
+        return filled
+    }
+
     /// Global options that take a value (long and short spellings).
     static let valueOptionNames: Set<String> = [
         "--context", "--host", "--tenant", "-t", "--token", "--username", "--password", "-o", "--output", "--config",

@@ -30,8 +30,14 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var verbose: Bool
     /// Colour disabled by flag or `NO_COLOR`.
     public var noColor: Bool
-    /// Where each field came from (keys: `host`, `tenant`, `auth`, `output`, `namespace`, …).
-    public var sources: [String: SettingSource]
+    /// Where each field came from.
+    public var sources: [Field: SettingSource]
+
+    /// A setting whose source `config view` shows; `auth` covers token, user name and password.
+    public enum Field: Sendable, Hashable {
+        case context, host, tenant, auth, output, namespace, headers, caFile, insecureSkipTLSVerify, timeout
+        case verbose, noColor
+    }
 
     /// One `Key:Value` header.
     public struct HeaderLine: Sendable, Equatable {
@@ -57,9 +63,9 @@ public struct ResolvedSettings: Sendable, Equatable {
             guard let value = environment["KESTRACTL_\(name)"], !value.isEmpty else { return nil }
             return value
         }
-        var sources: [String: SettingSource] = [:]
+        var sources: [Field: SettingSource] = [:]
         /// The first present candidate, recording its source (`.default` when none is).
-        func first<Value>(_ key: String, _ candidates: [(SettingSource, Value?)]) -> Value? {
+        func first<Value>(_ key: Field, _ candidates: [(SettingSource, Value?)]) -> Value? {
             for (source, value) in candidates {
                 if let value {
                     sources[key] = source
@@ -72,7 +78,7 @@ public struct ResolvedSettings: Sendable, Equatable {
         func nonEmpty(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
 
         let contextName = first(
-            "context", [(.flag, flags.context), (.environment, env("CONTEXT")), (.context, config.defaultContext)])
+            .context, [(.flag, flags.context), (.environment, env("CONTEXT")), (.context, config.defaultContext)])
         var context: KestraContext?
         if let contextName {
             guard let found = config.context(named: contextName) else {
@@ -87,12 +93,12 @@ public struct ResolvedSettings: Sendable, Equatable {
         }
 
         let host = try normaliseHost(
-            first("host", [(.flag, flags.host), (.environment, env("HOST")), (.context, nonEmpty(context?.host))])
+            first(.host, [(.flag, flags.host), (.environment, env("HOST")), (.context, nonEmpty(context?.host))])
                 ?? "http://localhost:8080"
         )
         let tenant =
             first(
-                "tenant", [(.flag, flags.tenant), (.environment, env("TENANT")), (.context, nonEmpty(context?.tenant))])
+                .tenant, [(.flag, flags.tenant), (.environment, env("TENANT")), (.context, nonEmpty(context?.tenant))])
             ?? "main"
         let environmentOutput = try env("OUTPUT").map { text in
             guard let format = OutputFormat(rawValue: text) else {
@@ -100,23 +106,23 @@ public struct ResolvedSettings: Sendable, Equatable {
             }
             return format
         }
-        let output = first("output", [(.flag, flags.output), (.environment, environmentOutput)]) ?? .table
-        let namespace = first("namespace", [(.context, nonEmpty(context?.namespace))])
+        let output = first(.output, [(.flag, flags.output), (.environment, environmentOutput)]) ?? .table
+        let namespace = first(.namespace, [(.context, nonEmpty(context?.namespace))])
         let caFile = first(
-            "caFile", [(.flag, flags.caFile), (.environment, env("CA_FILE")), (.context, nonEmpty(context?.caFile))])
+            .caFile, [(.flag, flags.caFile), (.environment, env("CA_FILE")), (.context, nonEmpty(context?.caFile))])
         let insecure =
             first(
-                "insecureSkipTLSVerify",
+                .insecureSkipTLSVerify,
                 [
                     (.flag, flags.insecureSkipTLSVerify ? true : nil),
                     (.context, context?.insecureSkipTLSVerify == true ? true : nil),
                 ]
             ) ?? false
-        let timeoutText = first("timeout", [(.flag, flags.timeout), (.environment, env("TIMEOUT"))]) ?? "30s"
+        let timeoutText = first(.timeout, [(.flag, flags.timeout), (.environment, env("TIMEOUT"))]) ?? "30s"
         let timeout = try HumanDuration.parse(timeoutText, option: "--timeout")
         let headerLines =
             first(
-                "headers",
+                .headers,
                 [
                     (.flag, flags.header.isEmpty ? nil : flags.header), (.environment, env("HEADER").map { [$0] }),
                     (.context, context.flatMap { $0.headers.isEmpty ? nil : $0.headers }),
@@ -124,11 +130,11 @@ public struct ResolvedSettings: Sendable, Equatable {
             ) ?? []
         let headers = try headerLines.map(parseHeader)
         let verbose =
-            first("verbose", [(.flag, flags.verbose ? true : nil), (.environment, env("VERBOSE").map(isTruthy))])
+            first(.verbose, [(.flag, flags.verbose ? true : nil), (.environment, env("VERBOSE").map(isTruthy))])
             ?? false
         let noColor =
             first(
-                "noColor",
+                .noColor,
                 [(.flag, flags.noColor ? true : nil), (.environment, environment["NO_COLOR"].map { !$0.isEmpty })]
             ) ?? false
 
@@ -204,7 +210,7 @@ public struct ResolvedSettings: Sendable, Equatable {
         flags: AuthFields,
         environment: AuthFields,
         context: AuthFields,
-        sources: inout [String: SettingSource]
+        sources: inout [Field: SettingSource]
     ) -> Authentication {
         func present(_ value: String?) -> String? { value.flatMap { $0.isEmpty ? nil : $0 } }
         let ordered: [(SettingSource, AuthFields)] = [(.flag, flags), (.environment, environment), (.context, context)]
@@ -213,10 +219,10 @@ public struct ResolvedSettings: Sendable, Equatable {
                 present($0.1.token) != nil || present($0.1.username) != nil || present($0.1.password) != nil
             })
         else {
-            sources["auth"] = .default
+            sources[.auth] = .default
             return .none
         }
-        sources["auth"] = source
+        sources[.auth] = source
         if let token = present(fields.token) { return .bearer(token: token) }
         let username = ordered.lazy.compactMap { present($0.1.username) }.first ?? ""
         let password = ordered.lazy.compactMap { present($0.1.password) }.first ?? ""

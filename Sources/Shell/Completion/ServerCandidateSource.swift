@@ -8,16 +8,15 @@ public protocol ServerCandidateSource: Sendable {
 
 /// Candidates fetched through the session's client.
 public struct SessionCandidateSource: ServerCandidateSource {
-    /// The session's runner (its settings and clients).
-    let runner: ShellWordRunner
+    /// The session (its settings and clients).
+    let session: ShellSession
 
-    /// Creates a source on a session.
-    public init(runner: ShellWordRunner) {
-        self.runner = runner
+    public init(session: ShellSession) {
+        self.session = session
     }
 
     /// Fetches with the session's client.
     public func candidates(_ kind: ServerCandidateKind, namespace: String?) async throws -> [String] {
-        try await ServerCompletion.fetch(kind, namespace: namespace, context: runner.commandContext())
+        try await ServerCompletion.fetch(kind, namespace: namespace, context: session.commandContext())
     }
 }

@@ -7,13 +7,14 @@ import Synchronization
 /// `exit`, `quit` or Ctrl-D. Runs synchronously on its own thread; each command runs as a task
 /// that Ctrl-C cancels.
 final class ShellREPL: Sendable {
-    private let runner: ShellWordRunner
+    private let interpreter: ShellInterpreter
     private let history: ShellHistory?
     private let completer: ShellCompleter
 
-    /// Creates the loop for a session.
-    init(runner: ShellWordRunner, history: ShellHistory?, completer: ShellCompleter) {
-        self.runner = runner
+    private var session: ShellSession { interpreter.session }
+
+    init(interpreter: ShellInterpreter, history: ShellHistory?, completer: ShellCompleter) {
+        self.interpreter = interpreter
         self.history = history
         self.completer = completer
     }
@@ -22,7 +23,7 @@ final class ShellREPL: Sendable {
     func run() -> Int32 {
         let completer = self.completer
         guard let editor = LineEditor(programName: "kestractl", complete: { completer.complete($0) }) else {
-            runner.streams.stderr.write("Error: the line editor could not start on this terminal\n")
+            session.streams.stderr.write("Error: the line editor could not start on this terminal\n")
             return KestractlExitCode.failure.rawValue
         }
         for entry in history?.all ?? [] { editor.addHistory(entry) }
@@ -30,7 +31,7 @@ final class ShellREPL: Sendable {
         defer { restoreSignal() }
         var pending = ""
         while true {
-            let prompt = pending.isEmpty ? runner.prompt() : "…> "
+            let prompt = pending.isEmpty ? Self.prompt(session.effectiveContext()) : "…> "
             switch editor.read(prompt: prompt) {
             case .end:
                 if pending.isEmpty {
@@ -51,7 +52,9 @@ final class ShellREPL: Sendable {
                 lines = try ShellTokenizer.lines(pending)
             } catch {
                 if error.isIncomplete { continue }
-                runner.streams.stderr.write("Error: \(error.line):\(error.column): \(error.message)\n")
+                let outcome = CommandOutcome.failed(.usage, "\(error.line):\(error.column): \(error.message)")
+                session.streams.stderr.write(outcome.failure?.text ?? "")
+                session.record(outcome)
                 record(pending, in: editor)
                 pending = ""
                 continue
@@ -70,18 +73,28 @@ final class ShellREPL: Sendable {
 
     private func record(_ entry: String, in editor: LineEditor) {
         // Credential-bearing and space-prefixed lines are neither recalled nor written.
-        if let stored = ShellHistory.entry(for: entry, mask: runner.credentialMask) { editor.addHistory(stored) }
+        if let stored = ShellHistory.entry(for: entry, mask: session.credentialMask) { editor.addHistory(stored) }
         history?.add(entry)
+    }
+
+    /// `kestractl (CONTEXT:NAMESPACE)> `, parts left out when unknown.
+    static func prompt(_ effective: (context: String?, namespace: String?)) -> String {
+        switch effective {
+        case (let context?, let namespace?): "kestractl (\(context):\(namespace))> "
+        case (let context?, nil): "kestractl (\(context))> "
+        case (nil, let namespace?): "kestractl (:\(namespace))> "
+        case (nil, nil): "kestractl> "
+        }
     }
 
     /// Runs one line as a task and waits for it; Ctrl-C cancels the task.
     private func runBlocking(_ line: ShellLine) -> ShellOutcome {
         let outcome = OutcomeSlot()
         let done = DispatchSemaphore(value: 0)
-        let runner = self.runner
+        let interpreter = self.interpreter
         CommandInterrupt.reset()
         let task = Task.detached {
-            let result = await runner.run(line)
+            let result = await interpreter.run(line)
             outcome.value.withLock { $0 = result }
             done.signal()
         }

@@ -1,4 +1,4 @@
-/// The one tokenizer of shell input — interactive lines and `.kctl` scripts (`shell.md` §4).
+/// The one tokenizer of shell input — interactive lines and `.kctl` scripts (docs/scripts.md, "The language").
 ///
 /// It turns text into logical lines of words without expanding anything: `${…}` stays a
 /// `WordPart` so that variables are read when the line runs and a value can never change the

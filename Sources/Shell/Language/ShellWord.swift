@@ -7,7 +7,6 @@ public struct ShellWord: Sendable, Equatable {
     /// 1-based column of the word's first character.
     public var column: Int
 
-    /// Creates a word.
     public init(parts: [WordPart], line: Int, column: Int) {
         self.parts = parts
         self.line = line
@@ -22,6 +21,18 @@ public struct ShellWord: Sendable, Equatable {
             text += piece
         }
         return text
+    }
+
+    /// The word as written, expansions unexpanded (`${flow}`, `${env:HOME:-/tmp}`): what a
+    /// report shows of a line that never ran.
+    public var sourceText: String {
+        parts.map { part in
+            switch part {
+            case .literal(let text): text
+            case .variable(let name, let fallback): "${\(name)\(fallback.map { ":-" + $0 } ?? "")}"
+            case .environment(let name, let fallback): "${env:\(name)\(fallback.map { ":-" + $0 } ?? "")}"
+            }
+        }.joined()
     }
 
     /// The word's value: expansions are substituted once and never re-split or re-expanded.

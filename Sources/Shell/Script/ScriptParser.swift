@@ -74,24 +74,6 @@ public enum ScriptParser {
         return try parse(file: path, includedFrom: file.includedFrom + [location], active: active)
     }
 
-    /// Checks that every line (and every parsed include) starts with a shell word or one of
-    /// `commands` (`--check`); the first unknown word is the error.
-    public static func validate(_ file: ScriptFile, commands: Set<String>) throws(ScriptError) {
-        for step in file.steps {
-            var words = step.line.words[...]
-            if words.first?.literalText == "kestractl" { words = words.dropFirst() }
-            if words.first?.literalText == "try" { words = words.dropFirst() }
-            if let word = words.first, let name = word.literalText, !ShellWords.all.contains(name),
-                !commands.contains(name)
-            {
-                throw ScriptError(
-                    diagnostic: file.diagnostic(
-                        line: word.line, column: word.column, message: "unknown command '\(name)'"))
-            }
-            if let included = step.included { try validate(included, commands: commands) }
-        }
-    }
-
     private static func canonical(_ path: String) -> String {
         URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }

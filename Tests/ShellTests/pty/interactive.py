@@ -104,6 +104,27 @@ child.sendline("flows get nope_nope")
 expect(child, "Error: ", "a failing command prints an error")
 expect(child, r"kestractl \(other:company\.team\)> ", "the shell survives a failing command")
 
+# LAST_ID, try, assert and source at the prompt.
+child.sendline("executions run hello_world -n company.team")
+if expect(child, r"ID:\s+([0-9A-Za-z]+)\r\n", "executions run prints the new execution's id"):
+    execution_id = child.match.group(1)
+    child.sendline("echo id=${LAST_ID}")
+    expect(child, "id=" + execution_id + "\r\n", "LAST_ID holds the id executions run produced")
+child.sendline("try flows get company.team nope_nope")
+expect(child, "Error: ", "try reports the failure")
+child.sendline("assert ${LAST_STATUS}-${LAST_EXIT} == error-4 'try records the failure'")
+child.sendline("echo ${LAST_STATUS} ${LAST_EXIT}")
+expect(child, "ok 0\r\n", "try recorded the failure and the assert held")
+child.sendline("assert ${LAST_EXIT} == 5 'not five'")
+expect(child, r"Error: assertion failed: not five \('0' == '5' is false\)", "assert fails at the prompt")
+with open(os.path.join(home, "lib.kctl"), "w") as lib:
+    lib.write("set sourced yes\necho from ${SCRIPT_FILE}\n")
+child.sendline(f"source {home}/lib.kctl")
+expect(child, f"from {home}/lib.kctl\r\n", "source runs a script at the prompt")
+child.sendline("echo sourced=${sourced}")
+expect(child, "sourced=yes\r\n", "the sourced script set a variable of the session")
+expect(child, r"kestractl \(other:company\.team\)> ", "prompt after source")
+
 # Tab: subcommand, flag value, flow id from the emulator.
 tab(child, "flows li", "flows list ", "Tab completes a subcommand")
 child.send("\x15")  # Ctrl-U: clear the line
@@ -156,6 +177,15 @@ expect(child, r"kestractl \(other:company\.team\)> ", "Ctrl-C during executions 
 check("cancellation took under 3 s", time.time() - started < 3, f"{time.time() - started:.1f}s")
 child.sendline("echo ${LAST_EXIT}")
 expect(child, "130\r\n", "the cancelled command exited 130")
+with open(os.path.join(home, "wait.kctl"), "w") as script:
+    script.write("executions run company.ops approval --wait\necho never\n")
+child.sendline(f"source {home}/wait.kctl")
+time.sleep(1.5)
+child.send("\x03")
+expect(child, f"{home}/wait.kctl:1:1: error: interrupted", "Ctrl-C in a sourced script names its line")
+expect(child, r"kestractl \(other:company\.team\)> ", "Ctrl-C in a sourced script returns to the prompt")
+child.sendline("echo after ${LAST_EXIT}")
+expect(child, "after 130\r\n", "the shell goes on after an interrupted script")
 
 # Ctrl-D on an empty line exits 0.
 child.send("\x04")
@@ -179,7 +209,7 @@ child = spawn("shell")
 # `use context` never changed the config file's default: a new session starts on it again.
 expect(child, PROMPT, "second session starts on the config's default context")
 child.send("\x1b[A")
-expect(child, r"echo \$\{LAST_EXIT\}", "history is restored in a new session")
+expect(child, r"echo after \$\{LAST_EXIT\}", "history is restored in a new session")
 child.send("\x15")
 child.sendline("exit 4")
 child.expect(pexpect.EOF)
