@@ -17,7 +17,7 @@ extension RequestExecutor {
         } catch let error as KestraError {
             guard let shown = error.shownGeneration, shown != assumed,
                 let corrected = try await detector.redetect(with: { [self] in try await readGeneration(fallback: shown)
-                    }),
+                }),
                 corrected.generation != assumed
             else { throw error }
             return try await send(corrected.generation)
