@@ -83,7 +83,8 @@ import Testing
             (FlowTestWorkspace.flow("first", "company.team") + "---\n"
             + FlowTestWorkspace.flow("second", "company.team"))
             .write(toFile: seed + "/flows/both.yml", atomically: true, encoding: .utf8)
-        try await EmulatorFixture.with({ $0.seedDirectory = seed }) { emulator in
+        let seeded: (inout EmulatorConfiguration) -> Void = { $0.seedDirectory = seed }
+        try await EmulatorFixture.with(seeded) { emulator in
             let diff = await CommandRun.run(
                 [
                     "diff", seed, "--host", emulator.url, "--username", EmulatorFixture.username, "--password",

@@ -44,7 +44,7 @@ struct FlowTestWorkspace {
     static func with(
         api generation: APIGeneration = .v2, _ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void
     ) async throws {
-        try await EmulatorFixture.with({ $0.apiGeneration = generation }) { emulator in
+        try await EmulatorFixture.with(api: generation) { emulator in
             let workspace = try FlowTestWorkspace(emulator: emulator)
             defer { workspace.remove() }
             try await body(workspace, emulator)

@@ -17,7 +17,7 @@ import Testing
 
     @Test(arguments: [APIGeneration.v1, .v2])
     func tableReportWithBasicAuth(_ generation: APIGeneration) async throws {
-        try await EmulatorFixture.with({ $0.apiGeneration = generation }) { emulator in
+        try await EmulatorFixture.with(api: generation) { emulator in
             let run = await CommandRun.run(["server", "info"] + credentials(emulator))
             #expect(run.exitCode == 0)
             #expect(run.stderr == "")
@@ -44,7 +44,7 @@ import Testing
     /// Wrong or missing credentials exit 3 on both generations, although 1.x answers /api/v1/configs to anyone.
     @Test(arguments: [APIGeneration.v1, .v2])
     func badOrMissingCredentialsExitThree(_ generation: APIGeneration) async throws {
-        try await EmulatorFixture.with({ $0.apiGeneration = generation }) { emulator in
+        try await EmulatorFixture.with(api: generation) { emulator in
             let home = ["HOME": "/nonexistent-kestractl-home"]
             let wrong = await CommandRun.run(
                 [
@@ -69,7 +69,7 @@ import Testing
     }
 
     @Test func aConfiguredGenerationIsShownWithItsSource() async throws {
-        try await EmulatorFixture.with({ $0.apiGeneration = .v1 }) { emulator in
+        try await EmulatorFixture.with(api: .v1) { emulator in
             let environment = [
                 "HOME": "/nonexistent-kestractl-home", "KESTRACTL_API_VERSION": "2", "KESTRACTL_HOST": emulator.url,
                 "KESTRACTL_USERNAME": EmulatorFixture.username, "KESTRACTL_PASSWORD": EmulatorFixture.password,

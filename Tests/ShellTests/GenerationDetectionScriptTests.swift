@@ -10,7 +10,7 @@ import Testing
 @Suite struct GenerationDetectionScriptTests {
     @Test(arguments: [APIGeneration.v1, .v2])
     func fiftyExecutionActionsDetectTheGenerationOnce(_ generation: APIGeneration) async throws {
-        try await EmulatorFixture.with({ $0.apiGeneration = generation }) { emulator in
+        try await EmulatorFixture.with(api: generation) { emulator in
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("kctl-detect-\(UUID())").path
             try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
             defer { try? FileManager.default.removeItem(atPath: root) }
