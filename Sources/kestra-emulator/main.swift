@@ -11,7 +11,8 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: "Address to bind.") var host = "127.0.0.1"
     @Option(help: "Port to bind (0 picks a free port).") var port = 8080
-    @Option(help: "API generation to emulate (1 or 2).") var api = 2
+    @Option(help: "API generation to emulate: 2 (Kestra 2.x) or 1 (Kestra 1.3: 1.x routes, shapes and errors).")
+    var api = 2
     @Option(name: .customLong("basic-auth"), help: "Accepted Basic credentials as USER:PASSWORD.")
     var basicAuth: String?
     @Option(name: .customLong("token"), help: "Accepted bearer token (repeatable).") var tokens: [String] = []

@@ -33,7 +33,7 @@ import Testing
         tasks:
           - id: nap
             type: io.kestra.plugin.core.flow.Sleep
-            duration: PT1H
+            duration: PT1000H
         """
 
     @Test func configsAreOpenAndSayOnePointThree() async throws {

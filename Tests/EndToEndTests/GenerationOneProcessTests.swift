@@ -34,20 +34,7 @@ import Testing
     private func with(_ body: (_ kestractl: ([String]) async throws -> ChildProcess.Outcome) async throws -> Void)
         async throws
     {
-        let emulator = try await EmulatorProcess.start([
-            "--api", "1", "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
-        ])
-        let environment = [
-            "HOME": "/nonexistent", "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
-            "KESTRACTL_PASSWORD": EmulatorFixture.password,
-        ]
-        do {
-            try await body { arguments in try await ChildProcess.run("kestractl", arguments, environment: environment) }
-            _ = await emulator.stop()
-        } catch {
-            _ = await emulator.stop()
-            throw error
-        }
+        try await SeededKestractl.with(emulatorArguments: ["--api", "1"], body)
     }
 
     private func object(_ outcome: ChildProcess.Outcome) throws -> [String: Any] {
@@ -151,6 +138,15 @@ import Testing
             #expect(entries.contains { $0["key"] as? String == "big" && $0["revision"] as? Int == 1 })
             #expect(entries.allSatisfy { $0["namespace"] as? String == "company.team" })
             #expect(entries.count > 1, "the seeded keys of examples/kv are listed too")
+        }
+    }
+
+    /// `diff` reads flows, files and the KV list: a 1.x server seeded with `examples/` is in sync with it.
+    @Test func theExamplesProjectIsInSync() async throws {
+        try await with { kestractl in
+            let examples = EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path
+            let diff = try await kestractl(["diff", examples, "--prune"])
+            #expect(succeeded(diff) == "Plan: 0 to create, 0 to update, 0 to delete, 15 unchanged.\n")
         }
     }
 
