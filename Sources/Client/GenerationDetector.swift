@@ -22,14 +22,6 @@ final class GenerationDetector: Sendable {
         state = Mutex((configured.map { .known(Finding(generation: $0, serverVersion: nil)) } ?? .unknown, false))
     }
 
-    /// The generation when it is known without a request.
-    var known: Finding? {
-        state.withLock { state in
-            if case .known(let finding) = state.phase { return finding }
-            return nil
-        }
-    }
-
     /// Keeps a finding read by someone else (e.g. `server info`) when nothing is known yet.
     func learn(_ finding: Finding) {
         state.withLock { state in

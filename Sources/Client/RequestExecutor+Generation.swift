@@ -15,11 +15,13 @@ extension RequestExecutor {
         do {
             return try await send(assumed)
         } catch let error as KestraError {
-            guard let shown = error.shownGeneration, shown != assumed,
-                let corrected = try await detector.redetect(with: { [self] in try await readGeneration(fallback: shown)
-                }),
-                corrected.generation != assumed
-            else { throw error }
+            guard let shown = error.shownGeneration, shown != assumed else { throw error }
+            let reread: @Sendable () async throws -> GenerationDetector.Finding = { [self] in
+                try await readGeneration(fallback: shown)
+            }
+            guard let corrected = try await detector.redetect(with: reread), corrected.generation != assumed else {
+                throw error
+            }
             return try await send(corrected.generation)
         }
     }
