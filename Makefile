@@ -24,9 +24,12 @@ test:
 	$(MAKE) contract
 	$(MAKE) lint
 
-## Kestra's Python SDK (kestrapy 2.0.3) against a kestra-emulator process, or against KESTRA_E2E_URL when set.
+## Kestra's Python SDK (kestrapy 2.0.3) against kestra-emulator processes of both API generations (--api 2, then
+## --api 1, skipping what kestrapy routes for 2.x only), or against KESTRA_E2E_URL when set.
 sdk:
-	python3 Tests/SDK/sdk_contract.py --emulator "$$($(SWIFT) build --show-bin-path)/kestra-emulator"
+	python3 Tests/SDK/sdk_contract.py --emulator "$$($(SWIFT) build --show-bin-path)/kestra-emulator" --api 2
+	@if [ -z "$$KESTRA_E2E_URL" ]; then \
+	  python3 Tests/SDK/sdk_contract.py --emulator "$$($(SWIFT) build --show-bin-path)/kestra-emulator" --api 1; fi
 
 ## The recorded emulator traffic against Kestra's OpenAPI spec (after the check's own self-test).
 contract:

@@ -23,7 +23,11 @@ What is checked, per exchange of the 2.x generation (the spec describes 2.x):
     body), every query parameter is declared by the operation with a value of its type/format,
     required ones are present, and `filters[field][OP]` use fields and operations of the spec.
 Exchanges of the 1.x generation are checked for the 1.x error shapes (Micronaut JsonError,
-empty-bodied 401); the spec has no 1.x paths, so their successes are counted as skipped.
+empty-bodied 401). The spec has no 1.x paths, so a 1.x success is checked against the rules of
+V1_RULES where one applies (a 2.x-only route answered 2xx, and the answers 1.x shapes differently:
+`200 {count}` bulk actions, empty kill/pause/resume answers, `{abstractTrigger, triggerContext}`
+trigger items, the per-namespace KV list, flows without `draft`, plain log pages) and skipped
+otherwise.
 
 The spec comes from --spec, else $KESTRA_OPENAPI_SPEC, else
 ../shared/reference/kestra-openapi-subset.yml next to the repository. When none exists the
@@ -180,6 +184,54 @@ LEGACY_PARAMETER_ROUTES = {"/api/v1/{tenant}/logs/{executionId}", "/api/v1/{tena
                            "/api/v1/{tenant}/logs/{executionId}/download"}
 
 
+# Kestra 1.x, per route: (methods, path below /api/v1/{tenant}, what a 2xx answer must be). Routes 2.x added
+# must never answer 2xx on 1.x; the others answer the 1.x shapes.
+def _count_body(body):
+    return None if isinstance(body, dict) and set(body) == {"count"} and isinstance(body["count"], int) \
+        else "1.x answers bulk actions 200 {count}"
+
+
+def _empty(status):
+    return lambda body: None if body is None else "1.x answers %d without a body" % status
+
+
+def _trigger_items(body):
+    items = (body or {}).get("results", [])
+    bad = [item for item in items if set(item) != {"abstractTrigger", "triggerContext"}]
+    return "1.x trigger items are {abstractTrigger, triggerContext}" if bad else None
+
+
+def _kv_entries(body):
+    if not isinstance(body, list) or any("key" not in entry or "revision" in entry for entry in body):
+        return "1.x lists a namespace's keys as an array of KVEntry (revision named `version`)"
+    return None
+
+
+def _flow(body):
+    flows = body if isinstance(body, list) else [body]
+    return "1.x flows have no draft" if any(isinstance(flow, dict) and "draft" in flow for flow in flows) else None
+
+
+V1_RULES = [
+    ({"GET", "PUT", "POST", "DELETE"}, r"/executions/[^/]+/actions/[^/]+", lambda status, body: "a 2.x-only route"),
+    ({"GET"}, r"/kv", lambda status, body: "a 2.x-only route"),
+    ({"GET"}, r"/outputs/.+", lambda status, body: "a 2.x-only route"),
+    ({"PUT"}, r"/triggers/set-disabled", lambda status, body: "a 2.x-only route"),
+    ({"POST", "DELETE"}, r"/executions/(kill|restart|replay|resume|pause|force-run|unqueue|change-status|labels)"
+                         r"/by-(ids|query)", lambda status, body: _count_body(body)),
+    ({"POST"}, r"/triggers/(set-disabled|unlock)/by-(triggers|query)", lambda status, body: _count_body(body)),
+    ({"DELETE"}, r"/executions/[^/]+/kill",
+     lambda status, body: None if status == 202 and body is None else "1.x answers kill 202 without a body"),
+    ({"POST"}, r"/executions/[^/]+/(pause|resume)",
+     lambda status, body: None if status == 204 and body is None else "1.x answers pause and resume 204"),
+    ({"GET"}, r"/triggers/search", lambda status, body: _trigger_items(body)),
+    ({"GET"}, r"/namespaces/[^/]+/kv", lambda status, body: _kv_entries(body)),
+    ({"GET"}, r"/logs/search", lambda status, body: "1.x log pages have no `type`" if "type" in (body or {}) else None),
+    ({"POST", "PUT", "GET"}, r"/flows(/[^/]+/[^/]+)?(/revisions)?", lambda status, body: _flow(body)),
+]
+V1_TENANT_LESS = {("GET", "/api/v1/configs/login")}
+
+
 def find_spec(explicit):
     for candidate in (explicit, os.environ.get("KESTRA_OPENAPI_SPEC"), str(DEFAULT_SPEC)):
         if candidate and Path(candidate).is_file():
@@ -326,7 +378,7 @@ class Checker:
             if status >= 400:
                 self.check_legacy_error(number, exchange, path, status, body, is_json)
             else:
-                self.skipped["1.x success (the spec describes 2.x)"] += 1
+                self.check_legacy_success(number, exchange, method, path, status, body, is_json)
             return
         operation = self.operation_for(method, path)
         where = operation.template if operation else None
@@ -402,6 +454,21 @@ class Checker:
                 self.fail(number, exchange, "1.x", error)
         self.checked["1.x errors"] += 1
         self.kinds["error"] += 1
+
+    def check_legacy_success(self, number, exchange, method, path, status, body, is_json):
+        if (method, path) in V1_TENANT_LESS:
+            self.fail(number, exchange, "1.x", "a 2.x-only route answered %d" % status)
+            return
+        relative = re.sub(r"^/api/v1/[^/]+", "", path)
+        for methods, pattern, rule in V1_RULES:
+            if method in methods and re.fullmatch(pattern, relative):
+                error = rule(status, json.loads(body) if is_json and body else None)
+                if error:
+                    self.fail(number, exchange, "1.x", error)
+                self.checked["1.x %s %s" % (method, pattern)] += 1
+                self.kinds["success"] += 1
+                return
+        self.skipped["1.x success without a 1.x rule (the spec describes 2.x)"] += 1
 
     def count_error(self, exchange, operation):
         key = "%s %s" % (exchange["method"], operation.template) if operation else "errors outside the spec"

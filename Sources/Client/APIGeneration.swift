@@ -7,7 +7,15 @@ public enum APIGeneration: Int, Sendable, Equatable {
 
     /// The generation for a server version string such as `1.3.5` or `2.0.0-SNAPSHOT`; unknown versions map to v2.
     public init(serverVersion: String) {
-        let major = serverVersion.split(separator: ".").first.flatMap { Int($0) }
-        self = (major ?? 2) < 2 ? .v1 : .v2
+        self = APIGeneration(knownVersion: serverVersion) ?? .v2
     }
+
+    /// The generation a version's major number names; nil when the text has no number first (`develop`, empty).
+    public init?(knownVersion version: String) {
+        guard let major = version.split(separator: ".").first.flatMap({ Int($0) }) else { return nil }
+        self = major < 2 ? .v1 : .v2
+    }
+
+    /// `1.x` or `2.x`.
+    public var name: String { "\(rawValue).x" }
 }

@@ -16,8 +16,9 @@ public struct ClientConfiguration: Sendable {
     public var requestTimeout: Duration = .seconds(30)
     /// How idempotent requests are retried.
     public var retryPolicy: RetryPolicy = .default
-    /// The API generation used to pick routes and shapes.
-    public var apiGeneration: APIGeneration = .v2
+    /// The API generation used to pick routes and shapes; nil reads it from the server before the first
+    /// request whose route, query or body differs between generations.
+    public var apiGeneration: APIGeneration?
     /// The `User-Agent` header value.
     public var userAgent = "kestractl"
     /// Called once per HTTP attempt, for `--verbose`.
@@ -33,7 +34,7 @@ public struct ClientConfiguration: Sendable {
         insecureSkipTLSVerify: Bool = false,
         requestTimeout: Duration = .seconds(30),
         retryPolicy: RetryPolicy = .default,
-        apiGeneration: APIGeneration = .v2,
+        apiGeneration: APIGeneration? = nil,
         userAgent: String = "kestractl",
         trace: (@Sendable (HTTPTraceEvent) -> Void)? = nil
     ) {

@@ -14,6 +14,8 @@ public enum KestraError: Error, Sendable, Equatable {
     case invalidConfiguration(String)
     /// A response body was larger than the client accepts for an in-memory read.
     case bodyTooLarge(limit: Int)
+    /// The feature needs a newer API generation than the server speaks; nothing was sent for it.
+    case unsupportedByServer(feature: String, needs: APIGeneration, serverVersion: String?)
 
     /// The HTTP status code, for `.http` errors.
     public var status: Int? {
@@ -67,6 +69,9 @@ public enum KestraError: Error, Sendable, Equatable {
             return reason
         case .bodyTooLarge(let limit):
             return "response body larger than \(limit) bytes"
+        case .unsupportedByServer(let feature, let needs, let version):
+            let server = version.map { "the server runs \($0)" } ?? "the server speaks the 1.x API"
+            return "\(feature) is only available on Kestra \(needs.rawValue).0 or later (\(server))"
         }
     }
 

@@ -7,8 +7,10 @@ final class RequestExecutor: Sendable {
     let configuration: ClientConfiguration
     /// The transport that sends requests.
     let transport: any HTTPTransport
-    /// The paths for the configured tenant and generation.
+    /// The paths for the configured tenant.
     let routes: Routes
+    /// The server's API generation, configured or detected on first need.
+    let detector: GenerationDetector
     /// The base URL without credentials or trailing slash; errors name it.
     let origin: String
     private let authorization: String?
@@ -30,7 +32,8 @@ final class RequestExecutor: Sendable {
         self.transport = transport
         self.origin = origin
         self.authorization = authentication.headerValue
-        self.routes = Routes(generation: configuration.apiGeneration, tenant: configuration.tenant)
+        self.routes = Routes(tenant: configuration.tenant)
+        self.detector = GenerationDetector(configured: configuration.apiGeneration)
     }
 
     /// Splits `scheme://user:pass@host/prefix/` into `scheme://host/prefix` and the user info.

@@ -5,6 +5,8 @@ struct APIError: Error, Sendable {
         var detail: String
         var path: String?
         var pointer: String?
+        /// The path with list indexes (`tasks[0].message`) 1.x reports, when it differs from `path`.
+        var propertyPath: String?
     }
 
     var type: ProblemType
@@ -12,6 +14,9 @@ struct APIError: Error, Sendable {
     var errors: [FieldError] = []
 
     static func notFound(_ detail: String) -> APIError { APIError(type: .notFound, detail: detail) }
+
+    /// Whether this is the answer to a path no route matches (`notFound("Page Not Found")`).
+    var isMissingRoute: Bool { type == .notFound && detail == "Page Not Found" }
     static func conflict(_ detail: String) -> APIError { APIError(type: .conflict, detail: detail) }
     static func invalidEntity(_ detail: String) -> APIError { APIError(type: .invalidEntity, detail: detail) }
     static func invalidArgument(_ detail: String) -> APIError { APIError(type: .invalidArgument, detail: detail) }
@@ -30,8 +35,9 @@ struct APIError: Error, Sendable {
             detail: violations.map(\.text).joined(separator: ", "),
             errors: violations.map {
                 FieldError(
-                    detail: $0.message, path: $0.namedPath ?? $0.path, pointer: $0.path.map(FlowViolation.pointer(for:))
-                )
+                    detail: $0.message, path: $0.namedPath ?? $0.path,
+                    pointer: $0.path.map(FlowViolation.pointer(for:)),
+                    propertyPath: $0.path)
             })
     }
 }

@@ -1,9 +1,13 @@
 import Foundation
 
-/// Maps `/api/v1/...` requests to the state actor's operations (2.x route table).
+/// Maps `/api/v1/...` requests to the state actor's operations. Routes of one generation only check
+/// `isV2` (or the dialect's action prefix); the other generation answers them as unknown (404).
 struct APIRouter: Sendable {
     let state: EmulatorState
     let dialect: any ErrorDialect
+
+    /// Whether 2.x routes are served (else 1.x ones).
+    var isV2: Bool { dialect.generation == .v2 }
 
     /// Answers an authenticated API request.
     func route(_ request: EmulatorRequest) async throws(APIError) -> EmulatorResponse {
@@ -25,8 +29,8 @@ struct APIRouter: Sendable {
         case "executions": return try await executions(request, method, rest)
         case "logs": return try await logs(request, method, rest)
         case "namespaces": return try await namespaces(request, method, rest)
-        case "kv" where method == "GET" && rest.count == 1: return await state.listKeyValues(request)
-        case "outputs" where method == "GET" && (rest.count == 2 || rest.count == 3):
+        case "kv" where isV2 && method == "GET" && rest.count == 1: return await state.listKeyValues(request)
+        case "outputs" where isV2 && method == "GET" && (rest.count == 2 || rest.count == 3):
             return try await state.executionOutputs(executionId: rest[1], taskRunId: rest.count == 3 ? rest[2] : nil)
         case "triggers": return try await triggers(request, method, rest)
         default: throw APIError.notFound("Page Not Found")
@@ -49,7 +53,7 @@ struct APIRouter: Sendable {
                     ("isAiEnabled", .bool(false)), ("isBasicAuthInitialized", .bool(true)),
                     ("pluginsHash", .int(0)), ("chartDefaultDuration", .string("P30D")),
                 ]))
-        case ("GET", ["configs", "login"]):
+        case ("GET", ["configs", "login"]) where isV2:
             return .json(.object([("isBasicAuthInitialized", .bool(true))]))
         case ("GET", ["basicAuthValidationErrors"]):
             return .json(.array([]))
@@ -92,8 +96,10 @@ struct APIRouter: Sendable {
         -> EmulatorResponse
     {
         let actionPrefix = dialect.executionActionPrefix
-        if rest.count == 3 + actionPrefix.count, Array(rest[2..<(2 + actionPrefix.count)]) == actionPrefix {
-            return try await executionAction(request, method, id: rest[1], action: rest[rest.count - 1])
+        if rest.count == 3 + actionPrefix.count, Array(rest[2..<(2 + actionPrefix.count)]) == actionPrefix,
+            let response = try await executionAction(request, method, id: rest[1], action: rest[rest.count - 1])
+        {
+            return response
         }
         if rest.count == 3 || rest.count == 2, rest.last == "by-ids" || rest.last == "by-query" {
             let byQuery = rest.last == "by-query"
@@ -129,8 +135,10 @@ struct APIRouter: Sendable {
         return .json(try await state.executionJSON(id, withURL: true))
     }
 
+    /// Answers a single-execution action, or nil when `(method, action)` names none (on 1.x, where actions have
+    /// no prefix, `POST /executions/{namespace}/{flowId}` then creates an execution).
     private func executionAction(_ request: EmulatorRequest, _ method: String, id: String, action: String)
-        async throws(APIError) -> EmulatorResponse
+        async throws(APIError) -> EmulatorResponse?
     {
         switch (method, action) {
         case ("DELETE", "kill"): return try await state.killExecution(id)
@@ -144,7 +152,7 @@ struct APIRouter: Sendable {
             throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
         case ("POST", "labels"): return try await state.setExecutionLabels(request, id: id)
         case ("POST", "change-status"): return try await state.changeExecutionStatus(request, id: id)
-        default: throw APIError.notFound("Page Not Found")
+        default: return nil
         }
     }
 
@@ -172,7 +180,7 @@ struct APIRouter: Sendable {
             let namespace = rest[1]
             switch (method, rest.count) {
             case ("DELETE", 3): return try await state.deleteKeyValues(request, namespace: namespace)
-            case ("GET", 3): return await state.listKeyValues(request)
+            case ("GET", 3) where !isV2: return await state.listNamespaceKeyValues(namespace: namespace)
             case ("GET", 4) where rest[3] == "inheritance": return await state.inheritedKeyValues(namespace: namespace)
             case ("GET", 4): return try await state.getKeyValue(namespace: namespace, key: rest[3])
             case ("PUT", 4): return try await state.putKeyValue(request, namespace: namespace, key: rest[3])
@@ -213,7 +221,8 @@ struct APIRouter: Sendable {
     {
         switch (method, rest.count) {
         case ("GET", 2) where rest[1] == "search": return await state.searchTriggers(request)
-        case ("PUT", 2) where rest[1] == "set-disabled": return try await state.setTriggerDisabled(request)
+        case ("PUT", 2) where isV2 && rest[1] == "set-disabled": return try await state.setTriggerDisabled(request)
+        case ("PUT", 1) where !isV2: return try await state.setTriggerDisabled(request)
         case ("POST", 3) where rest[1] == "set-disabled" && rest[2] == "by-triggers":
             return try await state.setTriggersDisabledInBulk(request)
         case ("POST", 3) where rest[1] == "unlock" && rest[2] == "by-triggers":
@@ -223,7 +232,7 @@ struct APIRouter: Sendable {
             return try await state.unlockTrigger(namespace: rest[1], flowId: rest[2], triggerId: rest[3])
         case ("POST", 5) where rest[4] == "restart":
             return try await state.restartTrigger(namespace: rest[1], flowId: rest[2], triggerId: rest[3])
-        case ("DELETE", 4):
+        case ("DELETE", 4) where isV2:
             return try await state.deleteTrigger(namespace: rest[1], flowId: rest[2], triggerId: rest[3])
         default: throw APIError.notFound("Page Not Found")
         }

@@ -39,7 +39,7 @@ struct EmulatorResponder: HTTPResponder {
             response = dialect.response(
                 for: APIError(type: .serviceUnavailable, detail: "Service unavailable"), instance: path)
             response.headers.append(("Retry-After", "0"))
-        } else if path.hasPrefix("/api/v1/"), path != "/api/v1/configs/login", !isAuthenticated(request) {
+        } else if path.hasPrefix("/api/v1/"), !dialect.openPaths.contains(path), !isAuthenticated(request) {
             response = dialect.unauthenticated(instance: path)
         } else {
             response = await handle(request, path: path, rawQuery: rawQuery)

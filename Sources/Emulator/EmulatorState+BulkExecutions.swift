@@ -25,7 +25,7 @@ extension EmulatorState {
     }
 
     /// Validates every id first (400 `BulkErrorResponse` on any failure), then applies the operation:
-    /// 202 `{operationId,totalItems}`, or 200 `{count}` for delete.
+    /// ``bulkAnswer(count:)``, or 200 `{count}` for delete.
     func bulkExecutions(_ request: EmulatorRequest, operation: BulkExecutionOperation, byQuery: Bool)
         throws(APIError) -> EmulatorResponse
     {
@@ -72,7 +72,6 @@ extension EmulatorState {
         if operation == .delete {
             return .json(.object([("count", .int(ids.count))]))
         }
-        return EmulatorResponse(
-            status: 202, json: .object([("operationId", .string(UUID().uuidString)), ("totalItems", .int(ids.count))]))
+        return bulkAnswer(count: ids.count)
     }
 }

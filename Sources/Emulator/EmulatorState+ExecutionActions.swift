@@ -19,6 +19,7 @@ extension EmulatorState {
         return record
     }
 
+    /// Kills an execution: 2.x answers it (`text/json`), 1.x answers `202` without a body.
     func killExecution(_ id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(id)
         guard !record.state.current.isTerminated else {
@@ -35,6 +36,7 @@ extension EmulatorState {
             }
             record.state.transition(.killed)
         }
+        if generation == .v1 { return EmulatorResponse(status: 202) }
         var response = EmulatorResponse(json: killed?.json(.full) ?? .null)
         response.contentType = "text/json"
         return response
@@ -62,6 +64,7 @@ extension EmulatorState {
         return .json(restarted?.json(.full) ?? .null)
     }
 
+    /// Resumes a paused execution: 2.x answers it, 1.x answers `204`.
     func resumeExecution(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(id)
         _ = try request.inputParts()
@@ -74,16 +77,17 @@ extension EmulatorState {
             }
             record.state.transition(.running)
         }
-        return .json(resumed?.json(.full) ?? .null)
+        return generation == .v1 ? .noContent : .json(resumed?.json(.full) ?? .null)
     }
 
+    /// Pauses a running execution: 2.x answers it, 1.x answers `204`.
     func pauseExecution(_ id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(id)
         guard record.state.current == .running else {
             throw APIError.conflict("Cannot pause execution: execution is not running.")
         }
         let paused = update(id) { $0.state.transition(.paused) }
-        return .json(paused?.json(.full) ?? .null)
+        return generation == .v1 ? .noContent : .json(paused?.json(.full) ?? .null)
     }
 
     func replayExecution(_ id: String) throws(APIError) -> EmulatorResponse {

@@ -84,7 +84,7 @@ extension EmulatorState {
     /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response.
     func executionJSON(_ id: String, withURL: Bool = false) throws(APIError) -> JSONValue {
         let record = try requireExecution(id)
-        return withURL ? record.json(.full, url: executionURL(record)) : record.json(.api)
+        return withURL ? record.json(.full, url: executionURL(record)) : record.json(shape(.api))
     }
 
     /// Whether an execution is finished (or gone).
@@ -154,7 +154,7 @@ extension EmulatorState {
     }
 
     func searchExecutions(_ request: EmulatorRequest) -> EmulatorResponse {
-        .page(matchingExecutions(request.query).map { $0.json(.light) }, query: request.query)
+        .page(matchingExecutions(request.query).map { $0.json(shape(.light)) }, query: request.query)
     }
 
     func executionsOfFlow(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
@@ -162,7 +162,7 @@ extension EmulatorState {
             throw APIError.badRequest("Required QueryValue [namespace] and [flowId] not specified")
         }
         let result = matchingExecutions(request.query).filter { $0.namespace == namespace && $0.flowId == flowId }
-        return .page(result.map { $0.json(.light) }, query: request.query)
+        return .page(result.map { $0.json(shape(.light)) }, query: request.query)
     }
 
     func deleteExecution(_ id: String) throws(APIError) -> EmulatorResponse {

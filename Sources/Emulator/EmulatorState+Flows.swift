@@ -53,7 +53,7 @@ extension EmulatorState {
                 errors: [.init(detail: "Flow id already exists", path: "flow.id", pointer: "/id")])
         }
         let record = storeNewRevision(source: source, definition: definition)
-        return .json(FlowRecord.json(record.latest, deleted: false, includeSource: true))
+        return .json(FlowRecord.json(record.latest, deleted: false, includeSource: true, generation: generation))
     }
 
     func updateFlow(_ request: EmulatorRequest, namespace: String, id: String) throws(APIError) -> EmulatorResponse {
@@ -66,10 +66,10 @@ extension EmulatorState {
             throw APIError.validation([FlowViolation(path: "flow.namespace", message: "Illegal namespace update")])
         }
         if existing.latest.source == source {
-            return .json(FlowRecord.json(existing.latest, deleted: false, includeSource: true))
+            return .json(FlowRecord.json(existing.latest, deleted: false, includeSource: true, generation: generation))
         }
         let record = storeNewRevision(source: source, definition: definition)
-        return .json(FlowRecord.json(record.latest, deleted: false, includeSource: true))
+        return .json(FlowRecord.json(record.latest, deleted: false, includeSource: true, generation: generation))
     }
 
     func getFlow(_ request: EmulatorRequest, namespace: String, id: String) throws(APIError) -> EmulatorResponse {
@@ -81,14 +81,15 @@ extension EmulatorState {
         }
         return .json(
             FlowRecord.json(
-                revision, deleted: record.deleted, includeSource: request.query.bool("source", default: false)))
+                revision, deleted: record.deleted, includeSource: request.query.bool("source", default: false),
+                generation: generation))
     }
 
     func flowsOfNamespace(_ namespace: String) -> EmulatorResponse {
         .json(
             .array(
                 liveFlows.filter { $0.namespace == namespace }.map {
-                    FlowRecord.json($0.latest, deleted: false, includeSource: false)
+                    FlowRecord.json($0.latest, deleted: false, includeSource: false, generation: generation)
                 }))
     }
 
@@ -133,7 +134,8 @@ extension EmulatorState {
             }
         }
         return .page(
-            result.map { FlowRecord.json($0.latest, deleted: false, includeSource: false) }, query: request.query)
+            result.map { FlowRecord.json($0.latest, deleted: false, includeSource: false, generation: generation) },
+            query: request.query)
     }
 
     func distinctNamespaces(_ request: EmulatorRequest) -> EmulatorResponse {
@@ -205,7 +207,11 @@ extension EmulatorState {
 
     func flowRevisions(namespace: String, id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireFlow(namespace, id)
-        return .json(.array(record.revisions.map { FlowRecord.json($0, deleted: false, includeSource: true) }))
+        return .json(
+            .array(
+                record.revisions.map {
+                    FlowRecord.json($0, deleted: false, includeSource: true, generation: generation)
+                }))
     }
 
     /// Parses a JSON `[{namespace,id}]` body.

@@ -5,7 +5,13 @@ extension EmulatorState {
         if let mediaType = request.mediaType, mediaType != "text/plain", mediaType != "application/json" {
             throw APIError.unsupportedMediaType(request.headers["content-type"])
         }
-        let (type, value) = KVRecord.infer(request.bodyText)
+        // Text that is no value: 2.x keeps it as a string, 1.x refuses it.
+        guard
+            case let (type, value)? = KVRecord.infer(request.bodyText)
+                ?? (generation == .v2 ? ("STRING", .string(request.bodyText)) : nil)
+        else {
+            throw APIError.invalidArgument("Invalid JSON value for: \(request.bodyText)")
+        }
         let now = Date()
         var expiration: Date?
         if let ttl = request.headers["ttl"] {
@@ -85,7 +91,16 @@ extension EmulatorState {
             default: break
             }
         }
-        return .page(entries.map { $0.record.entryJSON(namespace: $0.namespace, key: $0.key) }, query: request.query)
+        return .page(
+            entries.map { $0.record.entryJSON(namespace: $0.namespace, key: $0.key, generation: generation) },
+            query: request.query)
+    }
+
+    /// 1.x `GET /namespaces/{namespace}/kv`: the namespace's live keys, not paged.
+    func listNamespaceKeyValues(namespace: String) -> EmulatorResponse {
+        .json(
+            .array(
+                liveEntries(namespace).map { $0.1.entryJSON(namespace: namespace, key: $0.0, generation: generation) }))
     }
 
     /// Entries of the parent namespaces, the nearest parent winning per key.
@@ -98,7 +113,7 @@ extension EmulatorState {
             let parent = components.joined(separator: ".")
             for (key, record) in liveEntries(parent) where !seen.contains(key) {
                 seen.insert(key)
-                result.append(record.entryJSON(namespace: parent, key: key))
+                result.append(record.entryJSON(namespace: parent, key: key, generation: generation))
             }
         }
         return .json(.array(result))

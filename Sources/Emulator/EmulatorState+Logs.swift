@@ -17,16 +17,17 @@ extension EmulatorState {
         }
     }
 
-    /// The minimum level and task id filters of a per-execution log request. 2.x reads only `filters[…]`: the
-    /// 1.x parameters `minLevel`, `taskId` and `taskRunId` are ignored like any unknown parameter.
-    private static func logFilters(_ query: QueryParameters) -> (LogLevel, String?) {
-        let level = query.filter("level").flatMap { LogLevel(name: $0) } ?? .trace
-        return (level, query.filter("taskId"))
+    /// The minimum level, task id and task run id filters of a per-execution log request. 2.x reads only
+    /// `filters[…]`, 1.x only its flat `minLevel`, `taskId` and `taskRunId` parameters: each generation ignores the
+    /// other's like any unknown parameter.
+    private func logFilters(_ query: QueryParameters) -> (level: LogLevel, taskId: String?, taskRunId: String?) {
+        let read: (String) -> String? = generation == .v1 ? { query.first($0) } : { query.filter($0) }
+        let level = read(generation == .v1 ? "minLevel" : "level").flatMap { LogLevel(name: $0) } ?? .trace
+        return (level, read("taskId"), read("taskRunId"))
     }
 
     func executionLogs(_ request: EmulatorRequest, executionId: String) -> EmulatorResponse {
-        let (level, taskId) = EmulatorState.logFilters(request.query)
-        let taskRunId = request.query.filter("taskRunId")
+        let (level, taskId, taskRunId) = logFilters(request.query)
         let entries = (logs[executionId] ?? []).filter {
             $0.level.isAtLeast(level) && (taskId == nil || $0.taskId == taskId)
                 && (taskRunId == nil || $0.taskRunId == taskRunId)
@@ -36,7 +37,7 @@ extension EmulatorState {
 
     /// The logs of an execution as a `text/plain` attachment, one `<timestamp> <LEVEL> <message>` line per entry.
     func downloadLogs(_ request: EmulatorRequest, executionId: String) -> EmulatorResponse {
-        let (level, taskId) = EmulatorState.logFilters(request.query)
+        let (level, taskId, _) = logFilters(request.query)
         let lines = (logs[executionId] ?? []).filter {
             $0.level.isAtLeast(level) && (taskId == nil || $0.taskId == taskId)
         }
@@ -73,16 +74,17 @@ extension EmulatorState {
         let (number, size) = request.query.page
         let start = min(entries.count, (number - 1) * size)
         let end = min(entries.count, start + size)
-        return .json(
-            .object([
-                ("results", .array(entries[start..<end].map(\.json))), ("total", .int(entries.count)),
-                ("type", .string("OFFSET")),
-            ]))
+        var page: [(String, JSONValue)] = [
+            ("results", .array(entries[start..<end].map(\.json))), ("total", .int(entries.count)),
+        ]
+        // 2.x answers a page that may be cursor-based; 1.x a plain page.
+        if generation == .v2 { page.append(("type", .string("OFFSET"))) }
+        return .json(.object(page))
     }
 
     /// Subscribes to an execution's logs: `start`, stored entries, then live entries; never ends by itself.
     func followLogs(_ request: EmulatorRequest, executionId: String) -> AsyncStream<ServerSentEvent> {
-        let (level, taskId) = EmulatorState.logFilters(request.query)
+        let (level, taskId, _) = logFilters(request.query)
         let (stream, continuation) = AsyncStream<ServerSentEvent>.makeStream(bufferingPolicy: .bufferingNewest(10_000))
         let namespace = executions[executionId]?.namespace ?? ""
         let flowId = executions[executionId]?.flowId ?? ""

@@ -32,32 +32,42 @@ extension EmulatorState {
         return "POLLING"
     }
 
+    /// The trigger's state as the generation sends it: 2.x `ApiTriggerState`, 1.x `Trigger`.
     func triggerStateJSON(_ trigger: DeclaredTrigger) -> JSONValue {
         let key = EmulatorState.triggerKey(trigger.namespace, trigger.flowId, trigger.id)
         let override = triggerOverrides[key]
         let disabled = override?.disabled ?? (trigger.definition["disabled"]?.boolValue ?? false)
         let kind = EmulatorState.kind(of: trigger.type)
-        var members: [(String, JSONValue)] = [
-            ("namespace", .string(trigger.namespace)), ("flowId", .string(trigger.flowId)),
-            ("triggerId", .string(trigger.id)),
-            (
-                "updatedAt",
-                .string(
-                    Timestamp.format(
-                        override?.updatedAt ?? flows[EmulatorState.flowKey(trigger.namespace, trigger.flowId)]?.latest
-                            .updated ?? Date()))
-            ),
-        ]
+        let updated = Timestamp.format(
+            override?.updatedAt ?? flows[EmulatorState.flowKey(trigger.namespace, trigger.flowId)]?.latest.updated
+                ?? Date())
+        var next: String?
         if kind != "REALTIME" {
             let now = Date()
-            var next = now.addingTimeInterval(3600)
+            var date = now.addingTimeInterval(3600)
             if kind == "SCHEDULE", let cron = trigger.definition["cron"]?.stringValue,
-                let date = CronSchedule(cron)?.next(after: now)
+                let scheduled = CronSchedule(cron)?.next(after: now)
             {
-                next = date
+                date = scheduled
             }
-            members.append(("nextEvaluationDate", .string(Timestamp.format(next))))
+            next = Timestamp.format(date)
         }
+        let identity: [(String, JSONValue)] = [
+            ("namespace", .string(trigger.namespace)), ("flowId", .string(trigger.flowId)),
+            ("triggerId", .string(trigger.id)),
+        ]
+        guard generation == .v2 else {
+            var members: [(String, JSONValue)] =
+                [("tenantId", .string("main"))] + identity + [("date", .string(updated))]
+            if let next { members.append(("nextExecutionDate", .string(next))) }
+            members.append(("disabled", .bool(disabled)))
+            if override?.locked == true, let holder = override?.lockingExecutionId {
+                members.append(("executionId", .string(holder)))
+            }
+            return .object(members)
+        }
+        var members = identity + [("updatedAt", .string(updated))]
+        if let next { members.append(("nextEvaluationDate", .string(next))) }
         members += [
             ("disabled", .bool(disabled)), ("locked", .bool(override?.locked ?? false)), ("kind", .string(kind)),
         ]
@@ -88,7 +98,9 @@ extension EmulatorState {
     func searchTriggers(_ request: EmulatorRequest) -> EmulatorResponse {
         .page(
             filteredTriggers(request.query).map {
-                .object([("trigger", $0.definition), ("state", triggerStateJSON($0))])
+                generation == .v2
+                    ? .object([("trigger", $0.definition), ("state", triggerStateJSON($0))])
+                    : .object([("abstractTrigger", $0.definition), ("triggerContext", triggerStateJSON($0))])
             }, query: request.query)
     }
 
@@ -114,10 +126,14 @@ extension EmulatorState {
 
     private func setTriggerDisabled(_ trigger: DeclaredTrigger, _ disabled: Bool) {
         let key = EmulatorState.triggerKey(trigger.namespace, trigger.flowId, trigger.id)
-        triggerOverrides[key] = TriggerOverride(
-            disabled: disabled, updatedAt: Date(), locked: triggerOverrides[key]?.locked ?? false)
+        var override = triggerOverrides[key] ?? TriggerOverride(disabled: nil, updatedAt: Date())
+        override.disabled = disabled
+        override.updatedAt = Date()
+        triggerOverrides[key] = override
     }
 
+    /// 2.x `PUT /triggers/set-disabled` (`{namespace, flowId, triggerId, disabled}`) and 1.x `PUT /triggers` (a
+    /// whole `Trigger`, whose `disabled` is the wanted state; realtime triggers are refused).
     func setTriggerDisabled(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let body = try request.jsonBody()
         guard let namespace = body["namespace"]?.stringValue, let flowId = body["flowId"]?.stringValue,
@@ -126,6 +142,10 @@ extension EmulatorState {
             throw APIError(type: .invalidRequestBody, detail: "namespace, flowId and triggerId are required")
         }
         let trigger = try requireTrigger(namespace, flowId, triggerId)
+        if generation == .v1, EmulatorState.kind(of: trigger.type) == "REALTIME" {
+            throw APIError.invalidArgument(
+                "Realtime triggers can not be disabled through the API, please edit the trigger from the flow.")
+        }
         setTriggerDisabled(trigger, body["disabled"]?.boolValue ?? true)
         return .json(triggerStateJSON(trigger))
     }
@@ -142,14 +162,12 @@ extension EmulatorState {
             setTriggerDisabled(trigger, disabled)
             count += 1
         }
-        return EmulatorResponse(
-            status: 202, json: .object([("operationId", .string(UUID().uuidString)), ("totalItems", .int(count))]))
+        return bulkAnswer(count: count)
     }
 
     func unlockTriggersInBulk(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
         let count = try request.jsonBody().arrayValue?.count ?? 0
-        return EmulatorResponse(
-            status: 202, json: .object([("operationId", .string(UUID().uuidString)), ("totalItems", .int(count))]))
+        return bulkAnswer(count: count)
     }
 
     func unlockTrigger(namespace: String, flowId: String, triggerId: String) throws(APIError) -> EmulatorResponse {
@@ -159,6 +177,7 @@ extension EmulatorState {
             throw APIError.conflict("Trigger is not locked")
         }
         override.locked = false
+        override.lockingExecutionId = nil
         override.updatedAt = Date()
         triggerOverrides[key] = override
         return .json(triggerStateJSON(trigger))
@@ -170,6 +189,7 @@ extension EmulatorState {
         let key = EmulatorState.triggerKey(namespace, flowId, triggerId)
         var override = triggerOverrides[key] ?? TriggerOverride(disabled: nil, updatedAt: Date())
         override.locked = true
+        override.lockingExecutionId = FriendlyID.make()
         override.updatedAt = Date()
         triggerOverrides[key] = override
     }

@@ -16,12 +16,16 @@ actor EmulatorState {
         var updatedAt: Date
         /// Held by an execution (set through ``KestraEmulator/lockTrigger(namespace:flowId:triggerId:)``).
         var locked = false
+        /// The execution holding the lock, which 1.x reports instead of `locked`.
+        var lockingExecutionId: String?
     }
 
     static let maximumLogsPerExecution = 10_000
 
     let timeScale: Double
     let seedDirectory: String?
+    /// The API generation whose shapes responses take.
+    let generation: APIGeneration
     var baseURL = ""
 
     var flows: [String: FlowRecord] = [:]
@@ -37,9 +41,22 @@ actor EmulatorState {
     var logFollowers: [String: [UUID: LogFollower]] = [:]
     var isShutDown = false
 
-    init(timeScale: Double, seedDirectory: String?) {
+    init(timeScale: Double, seedDirectory: String?, generation: APIGeneration) {
         self.timeScale = timeScale
         self.seedDirectory = seedDirectory
+        self.generation = generation
+    }
+
+    /// The shape of execution JSON for this generation: 1.x always sends the full `Execution`.
+    func shape(_ wanted: ExecutionRecord.Shape) -> ExecutionRecord.Shape {
+        generation == .v1 ? .full : wanted
+    }
+
+    /// An asynchronous bulk operation's answer: 2.x `202 {operationId, totalItems}`, 1.x `200 {count}`.
+    func bulkAnswer(count: Int) -> EmulatorResponse {
+        guard generation == .v2 else { return .json(.object([("count", .int(count))])) }
+        return EmulatorResponse(
+            status: 202, json: .object([("operationId", .string(UUID().uuidString)), ("totalItems", .int(count))]))
     }
 
     func setBaseURL(_ url: String) {

@@ -1,4 +1,5 @@
-/// The generation-specific parts of the wire format: error bodies and the execution action route table.
+/// The generation-specific parts of the wire format the router and responder consult: error bodies, the
+/// execution action route table, the routes open without credentials and the version reported.
 protocol ErrorDialect: Sendable {
     /// Renders an error as the generation's response for the given request path.
     func response(for error: APIError, instance: String) -> EmulatorResponse
@@ -6,6 +7,8 @@ protocol ErrorDialect: Sendable {
     func unauthenticated(instance: String) -> EmulatorResponse
     /// The path segments that lead to an execution action after `/executions/{id}` (e.g. `["actions"]`).
     var executionActionPrefix: [String] { get }
+    /// The `/api/v1/…` paths served without credentials.
+    var openPaths: Set<String> { get }
     /// The generation this dialect belongs to.
     var generation: APIGeneration { get }
     /// The version reported by `/api/v1/configs`.

@@ -23,8 +23,10 @@ struct FlowRecord: Sendable {
         return revisions.first { $0.revision == number }
     }
 
-    /// Kestra's `Flow`/`FlowWithSource` JSON for a revision.
-    static func json(_ revision: Revision, deleted: Bool, includeSource: Bool) -> JSONValue {
+    /// Kestra's `Flow`/`FlowWithSource` JSON for a revision (1.x flows have no `draft` and no `updated`).
+    static func json(_ revision: Revision, deleted: Bool, includeSource: Bool, generation: APIGeneration)
+        -> JSONValue
+    {
         let definition = revision.definition
         var members: [(String, JSONValue)] = [
             ("id", .string(definition.id)),
@@ -45,8 +47,10 @@ struct FlowRecord: Sendable {
         }
         members.append(("disabled", .bool(definition.disabled)))
         members.append(("deleted", .bool(deleted)))
-        members.append(("draft", .bool(false)))
-        members.append(("updated", .string(Timestamp.format(revision.updated))))
+        if generation == .v2 {
+            members.append(("draft", .bool(false)))
+            members.append(("updated", .string(Timestamp.format(revision.updated))))
+        }
         if includeSource {
             members.append(("source", .string(revision.source)))
         }

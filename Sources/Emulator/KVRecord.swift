@@ -14,8 +14,9 @@ struct KVRecord: Sendable {
         expirationDate.map { $0 <= now } ?? false
     }
 
-    /// Infers the type of a PUT body like Kestra 2.x: JSON values, then Ion-like timestamps/dates/durations, else raw string.
-    static func infer(_ text: String) -> (type: String, value: JSONValue) {
+    /// Infers the type of a PUT body like Kestra: JSON values, then Ion-like timestamps/dates/durations, else
+    /// (2.x) the raw text as a string; nil when nothing fits, which 1.x refuses.
+    static func infer(_ text: String) -> (type: String, value: JSONValue)? {
         let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
         if let parsed = try? JSONParser.parse(trimmed) {
             switch parsed {
@@ -37,12 +38,14 @@ struct KVRecord: Sendable {
         if ISODuration.seconds(trimmed) != nil {
             return ("DURATION", .string(trimmed))
         }
-        return ("STRING", .string(text))
+        return nil
     }
 
-    func entryJSON(namespace: String, key: String) -> JSONValue {
+    /// A `KVEntry`; 1.x calls the revision `version` (its `KVEntry` record).
+    func entryJSON(namespace: String, key: String, generation: APIGeneration) -> JSONValue {
         var members: [(String, JSONValue)] = [
-            ("namespace", .string(namespace)), ("key", .string(key)), ("revision", .int(revision)),
+            ("namespace", .string(namespace)), ("key", .string(key)),
+            (generation == .v1 ? "version" : "revision", .int(revision)),
         ]
         if let description { members.append(("description", .string(description))) }
         members.append(("creationDate", .string(Timestamp.format(creationDate))))

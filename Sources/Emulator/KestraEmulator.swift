@@ -46,11 +46,14 @@ public final class KestraEmulator: Sendable {
 
     /// Starts an emulator and returns once it accepts connections.
     public static func start(_ configuration: EmulatorConfiguration) async throws -> KestraEmulator {
-        guard configuration.apiGeneration == .v2 else {
-            throw StartError(description: "API generation 1 is not implemented yet")
-        }
-        let dialect: any ErrorDialect = ProblemDialect()
-        let state = EmulatorState(timeScale: configuration.timeScale, seedDirectory: configuration.seedDirectory)
+        let dialect: any ErrorDialect =
+            switch configuration.apiGeneration {
+            case .v1: MicronautDialect()
+            case .v2: ProblemDialect()
+            }
+        let state = EmulatorState(
+            timeScale: configuration.timeScale, seedDirectory: configuration.seedDirectory,
+            generation: configuration.apiGeneration)
         do {
             try await state.loadSeed()
         } catch {

@@ -1,6 +1,7 @@
 /// Kestra 2.x's dialect: RFC 9457 problem documents and `/actions/` routes.
 struct ProblemDialect: ErrorDialect {
     var executionActionPrefix: [String] { ["actions"] }
+    var openPaths: Set<String> { ["/api/v1/configs/login"] }
     var serverVersion: String { "2.0.3" }
     var generation: APIGeneration { .v2 }
 

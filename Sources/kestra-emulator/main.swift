@@ -11,7 +11,8 @@ struct EmulatorCommand: AsyncParsableCommand {
 
     @Option(help: "Address to bind.") var host = "127.0.0.1"
     @Option(help: "Port to bind (0 picks a free port).") var port = 8080
-    @Option(help: "API generation to emulate (1 or 2).") var api = 2
+    @Option(help: "API generation to emulate: 2 (Kestra 2.x) or 1 (Kestra 1.3: 1.x routes, shapes and errors).")
+    var api = 2
     @Option(name: .customLong("basic-auth"), help: "Accepted Basic credentials as USER:PASSWORD.")
     var basicAuth: String?
     @Option(name: .customLong("token"), help: "Accepted bearer token (repeatable).") var tokens: [String] = []
@@ -73,13 +74,20 @@ struct EmulatorCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("kestra-emulator: \(error)\n".utf8))
             throw ExitCode(1)
         }
+        // Handlers first: whoever reads the URL may signal at once.
+        let termination = TerminationSignals()
         FileHandle.standardOutput.write(Data("\(emulator.url)\n".utf8))
-        await Self.waitForTerminationSignal()
+        await termination.wait()
         await emulator.stop()
     }
+}
 
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func waitForTerminationSignal() async {
+/// SIGINT and SIGTERM, caught from creation on.
+struct TerminationSignals {
+    private let signals: AsyncStream<Int32>
+    private let sources: [any DispatchSourceSignal]
+
+    init() {
         let (signals, continuation) = AsyncStream<Int32>.makeStream()
         var sources: [any DispatchSourceSignal] = []
         for number in [SIGINT, SIGTERM] {
@@ -89,6 +97,12 @@ struct EmulatorCommand: AsyncParsableCommand {
             source.resume()
             sources.append(source)
         }
+        self.signals = signals
+        self.sources = sources
+    }
+
+    /// Suspends until one of the signals arrives.
+    func wait() async {
         for await _ in signals { break }
         for source in sources { source.cancel() }
     }

@@ -69,12 +69,14 @@ actor FakeTransport: HTTPTransport {
     var urls: [String] { recorded.map(\.request.url) }
 }
 
-/// Builds a client over a fake transport with a fast retry policy.
+/// Builds a client over a fake transport with a fast retry policy, for a 2.x server unless `configure` says
+/// otherwise (nil `apiGeneration` detects it).
 func makeClient(
     _ transport: FakeTransport, baseURL: String = "http://localhost:8080",
     configure: (inout ClientConfiguration) -> Void = { _ in }
 ) throws -> KestraClient {
     var configuration = ClientConfiguration(baseURL: baseURL)
+    configuration.apiGeneration = .v2
     configuration.retryPolicy = RetryPolicy(maxAttempts: 3, baseDelay: .milliseconds(1), maxDelay: .milliseconds(5))
     configure(&configuration)
     return try KestraClient(configuration: configuration, transport: transport)

@@ -59,7 +59,7 @@ import Testing
         #expect(calls[5] == "POST /api/v1/main/executions/e1/restart")
         #expect(calls[6] == "POST /api/v1/main/executions/e1/pause")
         #expect(calls[7] == "POST /api/v1/main/executions/e1/resume")
-        #expect(calls[10] == "GET /api/v1/main/namespaces/search?page=1&size=20&q=comp")
+        #expect(calls[10] == "GET /api/v1/main/namespaces/search?page=1&size=20&q=comp&filters%5Bq%5D%5BEQUALS%5D=comp")
         #expect(calls[13] == "PUT /api/v1/main/triggers")
     }
 

@@ -173,12 +173,48 @@ import Testing
                 "host http://localhost:8080 context", "tenant envtenant environment", "auth basic context",
                 "username u@example.com context", "password [REDACTED] context", "output table default",
                 "namespace - default", "headers X-Api-Key:[REDACTED], X-Team:data context", "ca-file - default",
-                "insecure-skip-tls-verify false default", "timeout PT1M30S flag", "verbose false default",
-                "no-color false default",
+                "insecure-skip-tls-verify false default", "timeout PT1M30S flag", "api-version auto default",
+                "verbose false default", "no-color false default",
             ]
         )
         #expect(!run.stdout.contains("Secret-1"))
         #expect(!run.stdout.contains("abc123"))
+    }
+
+    /// `api_version` in a context (kept when the file is rewritten) and `KESTRACTL_API_VERSION` skip detection.
+    @Test func apiVersionComesFromTheContextOrTheEnvironment() async throws {
+        var environment = home()
+        let path = environment["HOME"]! + "/.kestractl/config.yaml"
+        try FileManager.default.createDirectory(
+            atPath: environment["HOME"]! + "/.kestractl", withIntermediateDirectories: true)
+        try "contexts:\n  lts:\n    host: http://lts:8080\n    tenant: main\n    api_version: 1\ndefault_context: lts\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        func apiVersionRow() async -> String? {
+            let run = await CommandRun.run(["config", "view"], environment: environment)
+            return run.stdout.split(separator: "\n").map { $0.split(separator: " ").joined(separator: " ") }
+                .first { $0.hasPrefix("api-version ") }
+        }
+        #expect(await apiVersionRow() == "api-version 1 context")
+        let renamed = await CommandRun.run(["config", "rename", "lts", "old"], environment: environment)
+        #expect(renamed.exitCode == 0)
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("    api_version: 1\n"))
+        environment["KESTRACTL_API_VERSION"] = "2"
+        #expect(await apiVersionRow() == "api-version 2 environment")
+        environment["KESTRACTL_API_VERSION"] = "3"
+        let bad = await CommandRun.run(["config", "view"], environment: environment)
+        #expect(
+            bad
+                == CommandRun(
+                    stdout: "", stderr: "Error: invalid KESTRACTL_API_VERSION value \"3\", allowed values: 1, 2\n",
+                    exitCode: 2))
+        environment["KESTRACTL_API_VERSION"] = nil
+        try
+            "contexts:\n  lts:\n    host: http://lts:8080\n    tenant: main\n    api_version: 1.3\ndefault_context: lts\n"
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let badContext = await CommandRun.run(["config", "view"], environment: environment)
+        #expect(
+            badContext.stderr
+                == "Error: invalid api_version \"1.3\" in context \"lts\" of \(path), allowed values: 1, 2\n")
     }
 
     @Test func brokenConfigFileIsAUsageErrorNamingFileAndLine() async throws {

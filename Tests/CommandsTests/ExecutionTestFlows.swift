@@ -72,9 +72,11 @@ enum ExecutionTestFlows {
 
         """
 
-    /// Runs `body` with every flow above deployed.
-    static func with(_ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void) async throws {
-        try await FlowTestWorkspace.with { workspace, emulator in
+    /// Runs `body` with every flow above deployed on an emulator of `generation`.
+    static func with(
+        api generation: APIGeneration = .v2, _ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void
+    ) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, emulator in
             var paths: [String] = []
             for (name, text) in [
                 ("greet", greet), ("fails", fails), ("warns", warns), ("slow", slow), ("approval", approval),

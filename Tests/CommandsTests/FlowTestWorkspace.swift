@@ -40,9 +40,11 @@ struct FlowTestWorkspace {
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    /// Runs `body` with a fresh emulator and a workspace pointing at it, cleaning both up afterwards.
-    static func with(_ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void) async throws {
-        try await EmulatorFixture.with { emulator in
+    /// Runs `body` with a fresh emulator of `generation` and a workspace pointing at it, cleaning both up afterwards.
+    static func with(
+        api generation: APIGeneration = .v2, _ body: (FlowTestWorkspace, KestraEmulator) async throws -> Void
+    ) async throws {
+        try await EmulatorFixture.with(api: generation) { emulator in
             let workspace = try FlowTestWorkspace(emulator: emulator)
             defer { workspace.remove() }
             try await body(workspace, emulator)

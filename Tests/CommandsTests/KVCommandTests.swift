@@ -6,8 +6,9 @@ import Testing
 @testable import Commands
 
 @Suite struct KVCommandTests {
-    @Test func everyTypeRoundTripsExactly() async throws {
-        try await FlowTestWorkspace.with { workspace, _ in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func everyTypeRoundTripsExactly(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, _ in
             let cases: [(type: String, key: String, value: String, shown: String, json: String)] = [
                 ("STRING", "greeting", "hello world", "hello world", "\"hello world\""),
                 ("NUMBER", "big", "1725000000000000001", "1725000000000000001", "1725000000000000001"),
@@ -90,8 +91,9 @@ import Testing
         }
     }
 
-    @Test func ttlGoesInAHeaderAndTheKeyExpires() async throws {
-        try await FlowTestWorkspace.with { workspace, emulator in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func ttlGoesInAHeaderAndTheKeyExpires(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, emulator in
             // Through a proxy that records request headers, to see the `ttl` header itself.
             let proxy = try FaultProxy(upstream: emulator.url)
             defer { proxy.stop() }
@@ -121,8 +123,9 @@ import Testing
         }
     }
 
-    @Test func valueFromStdin() async throws {
-        try await FlowTestWorkspace.with { workspace, _ in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func valueFromStdin(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, _ in
             let set = await workspace.run(
                 ["kv", "set", "company.team", "STRING", "query", "--value-stdin"], stdin: "select 1;\nselect 2;\n")
             #expect(set.exitCode == 0)
@@ -136,8 +139,9 @@ import Testing
     }
 
     /// kestractl-go.md §5.2 items 15–28.
-    @Test func goToolScenarios() async throws {
-        try await FlowTestWorkspace.with { workspace, _ in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func goToolScenarios(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, _ in
             let missing = await workspace.run(["kv", "get", "system", "nope"])
             #expect(missing.exitCode == 4)
             #expect(missing.stderr.contains("No value found for key 'nope' in namespace 'system'"))
@@ -182,8 +186,10 @@ import Testing
         }
     }
 
-    @Test func listReadsEveryPage() async throws {
-        try await FlowTestWorkspace.with { workspace, emulator in
+    /// 2.x lists the tenant's keys 100 a page; 1.x lists one namespace in one answer.
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func listReadsEveryPage(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, emulator in
             for index in 0..<105 {
                 #expect(
                     await workspace.run([
@@ -196,7 +202,11 @@ import Testing
             #expect(entries.count == 105)
             #expect(entries.last?["key"] as? String == "k104")
             let pages = await emulator.recordedRequests().filter { $0.method == "GET" && $0.path.hasSuffix("/kv") }
-            #expect(pages.count == 2)
+            #expect(
+                pages.map(\.path)
+                    == Array(
+                        repeating: generation == .v1 ? "/api/v1/main/namespaces/company.many/kv" : "/api/v1/main/kv",
+                        count: generation == .v1 ? 1 : 2))
         }
     }
 }

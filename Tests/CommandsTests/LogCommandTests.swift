@@ -1,3 +1,4 @@
+import Emulator
 import Foundation
 import TestSupport
 import Testing
@@ -14,8 +15,9 @@ import Testing
         return try #require(try Flows.object(run)["id"] as? String)
     }
 
-    @Test func listPrintsRenderedLinesFilteredByLevelAndTask() async throws {
-        try await Flows.with { workspace, _ in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func listPrintsRenderedLinesFilteredByLevelAndTask(_ generation: APIGeneration) async throws {
+        try await Flows.with(api: generation) { workspace, _ in
             let id = try await finishedGreeting(workspace)
             let all = await workspace.run(["logs", "list", id])
             #expect(all.exitCode == 0)
@@ -37,8 +39,9 @@ import Testing
         }
     }
 
-    @Test func followStopsByItselfWhenTheExecutionEnds() async throws {
-        try await Flows.with { workspace, emulator in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func followStopsByItselfWhenTheExecutionEnds(_ generation: APIGeneration) async throws {
+        try await Flows.with(api: generation) { workspace, emulator in
             let finished = try await finishedGreeting(workspace)
             let done = await workspace.run(["logs", "follow", finished])
             #expect(done.exitCode == 0)
@@ -68,8 +71,9 @@ import Testing
         }
     }
 
-    @Test func searchFindsLinesAcrossExecutions() async throws {
-        try await Flows.with { workspace, _ in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func searchFindsLinesAcrossExecutions(_ generation: APIGeneration) async throws {
+        try await Flows.with(api: generation) { workspace, _ in
             _ = try await finishedGreeting(workspace)
             _ = try await finishedGreeting(workspace)
             let search = await workspace.run([

@@ -57,8 +57,9 @@ import Testing
         }
     }
 
-    @Test func triggersListDisableEnableUnlock() async throws {
-        try await FlowTestWorkspace.with { workspace, emulator in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func triggersListDisableEnableUnlock(_ generation: APIGeneration) async throws {
+        try await FlowTestWorkspace.with(api: generation) { workspace, emulator in
             let path = try workspace.write("nightly.yml", Self.scheduled)
             #expect(await workspace.run(["flows", "deploy", path]).exitCode == 0)
             let list = await workspace.run(["triggers", "list", "-n", "company.team", "--flow", "nightly"])
@@ -77,6 +78,8 @@ import Testing
                     == CommandRun(
                         stdout: "Trigger 'every_min' of flow 'company.team/nightly' disabled.\n", stderr: "",
                         exitCode: 0))
+            let puts = await emulator.recordedRequests().filter { $0.method == "PUT" }.map(\.path)
+            #expect(puts == [generation == .v1 ? "/api/v1/main/triggers" : "/api/v1/main/triggers/set-disabled"])
             let json = await workspace.run(["triggers", "list", "-n", "company.team", "-o", "json"])
             let items = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]] ?? []
             #expect((items.first?["state"] as? [String: Any])?["disabled"] as? Bool == true)
@@ -89,7 +92,8 @@ import Testing
                     == CommandRun(
                         stdout: "",
                         stderr: "Error: POST \(emulator.url)/api/v1/main/triggers/company.team/nightly/every_min/unlock"
-                            + " → 409 Conflict: Trigger is not locked\n", exitCode: 1))
+                            + " → 409 Conflict: \(generation == .v1 ? "Illegal state: " : "")Trigger is not locked\n",
+                        exitCode: 1))
             #expect(await emulator.lockTrigger(namespace: "company.team", flowId: "nightly", triggerId: "every_min"))
             let locked = await workspace.run(["triggers", "list", "-n", "company.team", "-o", "json"])
             let lockedItems = try JSONSerialization.jsonObject(with: Data(locked.stdout.utf8)) as? [[String: Any]] ?? []

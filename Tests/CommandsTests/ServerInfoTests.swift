@@ -15,21 +15,72 @@ import Testing
         text.replacingOccurrences(of: #"Round trip: +\d+ ms"#, with: "Round trip: N ms", options: .regularExpression)
     }
 
-    @Test func tableReportWithBasicAuth() async throws {
-        try await EmulatorFixture.with { emulator in
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func tableReportWithBasicAuth(_ generation: APIGeneration) async throws {
+        try await EmulatorFixture.with(api: generation) { emulator in
             let run = await CommandRun.run(["server", "info"] + credentials(emulator))
             #expect(run.exitCode == 0)
             #expect(run.stderr == "")
             #expect(
                 stable(run.stdout) == """
                     URL:        \(emulator.url)
-                    Version:    2.0.3
+                    Version:    \(generation == .v1 ? "1.3.5" : "2.0.3")
                     Edition:    OSS
+                    API:        \(generation.rawValue).x
                     Auth:       ok (basic)
                     Round trip: N ms
 
                     """
             )
+            // 2.x authenticates /api/v1/configs; 1.x does not, so an authenticated search proves the credentials.
+            let sent = await emulator.recordedRequests().map { "\($0.method) \($0.path) \($0.status)" }
+            #expect(
+                sent
+                    == ["GET /api/v1/configs 200"]
+                    + (generation == .v1 ? ["GET /api/v1/main/flows/search 200"] : []))
+        }
+    }
+
+    /// Wrong or missing credentials exit 3 on both generations, although 1.x answers /api/v1/configs to anyone.
+    @Test(arguments: [APIGeneration.v1, .v2])
+    func badOrMissingCredentialsExitThree(_ generation: APIGeneration) async throws {
+        try await EmulatorFixture.with(api: generation) { emulator in
+            let home = ["HOME": "/nonexistent-kestractl-home"]
+            let wrong = await CommandRun.run(
+                [
+                    "server", "info", "--host", emulator.url, "--username", EmulatorFixture.username, "--password",
+                    "Wrong-password-1",
+                ], environment: home)
+            let none = await CommandRun.run(["server", "info", "--host", emulator.url], environment: home)
+            let failure =
+                generation == .v1
+                ? "Error: GET \(emulator.url)/api/v1/main/flows/search?page=1&size=1 → 401 Unauthorized\n"
+                : "Error: GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required\n"
+            for run in [wrong, none] {
+                #expect(run.exitCode == 3)
+                #expect(run.stdout == "")
+                #expect(
+                    run.stderr
+                        == failure
+                        + "  hint: set credentials with `kestractl config add …` or pass --username/--password or --token\n"
+                )
+            }
+        }
+    }
+
+    @Test func aConfiguredGenerationIsShownWithItsSource() async throws {
+        try await EmulatorFixture.with(api: .v1) { emulator in
+            let environment = [
+                "HOME": "/nonexistent-kestractl-home", "KESTRACTL_API_VERSION": "2", "KESTRACTL_HOST": emulator.url,
+                "KESTRACTL_USERNAME": EmulatorFixture.username, "KESTRACTL_PASSWORD": EmulatorFixture.password,
+            ]
+            let table = await CommandRun.run(["server", "info"], environment: environment)
+            #expect(table.exitCode == 0)
+            #expect(table.stdout.contains("\nAPI:        2.x (configured; version 1.3.5 is 1.x)\n"))
+            let json = await CommandRun.run(["server", "info", "-o", "json"], environment: environment)
+            let report = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
+            #expect(report?["apiVersion"] as? Int == 2)
+            #expect(report?["apiVersionSource"] as? String == "environment")
         }
     }
 
@@ -46,22 +97,9 @@ import Testing
             #expect(report?["version"] as? String == "2.0.3")
             #expect(report?["edition"] as? String == "OSS")
             #expect(report?["authentication"] as? String == "ok (token)")
+            #expect(report?["apiVersion"] as? Int == 2)
+            #expect(report?["apiVersionSource"] as? String == "detected")
             #expect((report?["roundTripMilliseconds"] as? Int).map { $0 >= 0 } == true)
-        }
-    }
-
-    @Test func wrongPasswordExitsThreeWithAHint() async throws {
-        try await EmulatorFixture.with { emulator in
-            let run = await CommandRun.run([
-                "server", "info", "--host", emulator.url, "--username", EmulatorFixture.username,
-                "--password", "Wrong-password-1",
-            ])
-            #expect(run.exitCode == 3)
-            #expect(run.stdout == "")
-            #expect(
-                run.stderr.hasPrefix(
-                    "Error: GET \(emulator.url)/api/v1/configs → 401 Unauthorized: Authentication required\n  hint: "))
-            #expect(!run.stderr.contains("Wrong-password-1"))
         }
     }
 

@@ -129,6 +129,30 @@ class ContractCheckTest(unittest.TestCase):
                                       generation=1), "message")
         self.assertViolation(exchange("GET", "/flows/search", 401, {"message": "no"}, generation=1), "empty body")
 
+    def test_1x_successes_have_the_1x_shapes(self):
+        v1_flow = {key: value for key, value in FLOW.items() if key not in ("draft", "updated")}
+        self.assertEqual(self.violations(
+            exchange("DELETE", "/executions/%s/kill" % ID, 202, None, generation=1),
+            exchange("POST", "/executions/%s/resume" % ID, 204, None, generation=1),
+            exchange("POST", "/executions/restart/by-ids", 200, {"count": 1}, generation=1),
+            exchange("GET", "/triggers/search", 200, {"results": [{"abstractTrigger": {}, "triggerContext": {}}],
+                                                      "total": 1}, generation=1),
+            exchange("GET", "/namespaces/company.team/kv", 200, [{"key": "k", "version": 1}], generation=1),
+            exchange("GET", "/flows/company.team/hello", 200, v1_flow, generation=1),
+        ), [])
+        self.assertViolation(exchange("DELETE", "/executions/%s/actions/kill" % ID, 200, EXECUTION, generation=1),
+                             "2.x-only route")
+        self.assertViolation(exchange("GET", "/api/v1/configs/login", 200, {}, generation=1), "2.x-only route")
+        self.assertViolation(exchange("POST", "/executions/restart/by-ids", 202,
+                                      {"operationId": "o", "totalItems": 1}, generation=1), "200 {count}")
+        self.assertViolation(exchange("DELETE", "/executions/%s/kill" % ID, 200, EXECUTION, generation=1),
+                             "202 without a body")
+        self.assertViolation(exchange("GET", "/triggers/search", 200, {"results": [{"trigger": {}, "state": {}}],
+                                                                       "total": 1}, generation=1), "abstractTrigger")
+        self.assertViolation(exchange("GET", "/namespaces/ns/kv", 200, [{"key": "k", "revision": 1}], generation=1),
+                             "version")
+        self.assertViolation(exchange("GET", "/flows/company.team/hello", 200, FLOW, generation=1), "draft")
+
 
 if __name__ == "__main__":
     if SPEC_PATH is None:

@@ -71,12 +71,6 @@ import Testing
         }
     }
 
-    @Test func generationOneIsNotImplementedYet() async throws {
-        var configuration = EmulatorConfiguration()
-        configuration.apiGeneration = .v1
-        await #expect(throws: KestraEmulator.StartError.self) { try await KestraEmulator.start(configuration) }
-    }
-
     @Test func stopIsIdempotentAndClosesThePort() async throws {
         let emulator = try await KestraEmulator.start(EmulatorConfiguration())
         #expect(emulator.url == "http://127.0.0.1:\(emulator.port)")

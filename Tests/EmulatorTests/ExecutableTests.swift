@@ -92,8 +92,16 @@ private let executable = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emul
         #expect(seed.terminationStatus == 1)
         let seedMessage = String(decoding: seedErrors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         #expect(seedMessage.contains("/nonexistent/seed"))
-        let (generation, _, _) = try launch(["--port", "0", "--api", "1"])
-        generation.waitUntilExit()
-        #expect(generation.terminationStatus == 1)
+    }
+
+    /// `kestra-emulator --api 1 --seed examples`: a Kestra 1.3 to try kestractl against.
+    @Test func generationOneStartsSeededAndStopsOnSIGTERM() throws {
+        let examples = EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path
+        let (process, output, _) = try launch(["--port", "0", "--api", "1", "--seed", examples])
+        defer { if process.isRunning { process.terminate() } }
+        #expect(firstLine(output).hasPrefix("http://127.0.0.1:"))
+        process.terminate()
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0)
     }
 }

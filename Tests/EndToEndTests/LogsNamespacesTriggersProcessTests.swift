@@ -4,24 +4,10 @@ import Testing
 
 /// `logs`, `namespaces` and `triggers` from the built binary against a seeded `kestra-emulator` process.
 @Suite struct LogsNamespacesTriggersProcessTests {
-    /// Runs `body` with a seeded emulator process and a runner of kestractl pointed at it.
     private func with(_ body: (_ kestractl: ([String]) async throws -> ChildProcess.Outcome) async throws -> Void)
         async throws
     {
-        let emulator = try await EmulatorProcess.start([
-            "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
-        ])
-        let environment = [
-            "HOME": "/nonexistent", "KESTRACTL_HOST": emulator.url, "KESTRACTL_USERNAME": EmulatorFixture.username,
-            "KESTRACTL_PASSWORD": EmulatorFixture.password,
-        ]
-        do {
-            try await body { arguments in try await ChildProcess.run("kestractl", arguments, environment: environment) }
-            _ = await emulator.stop()
-        } catch {
-            _ = await emulator.stop()
-            throw error
-        }
+        try await SeededKestractl.with(body)
     }
 
     @Test func namespacesListAndGet() async throws {

@@ -48,6 +48,14 @@ public enum EmulatorFixture {
         }
     }
 
+    /// Runs `body` with a fresh emulator of API `generation`.
+    public static func with<Result>(
+        api generation: APIGeneration, _ body: (KestraEmulator) async throws -> Result
+    ) async throws -> Result {
+        let emulate: (inout EmulatorConfiguration) -> Void = { $0.apiGeneration = generation }
+        return try await with(emulate, body)
+    }
+
     /// The repository's root directory (for `examples/` and scripts).
     public static var repositoryRoot: URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()

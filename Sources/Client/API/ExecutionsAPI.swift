@@ -93,20 +93,23 @@ public struct ExecutionsAPI: Sendable {
         try await executor.discard(APIRequest(.delete, routes.execution(id: id)))
     }
 
+    /// Sends a single-execution action on the server generation's route (2.x moved them under `/actions/`).
     private func action(_ method: HTTPMethod, id: String, action: String, multipart: Bool = false) async throws
         -> Execution
     {
-        var request = APIRequest(method, routes.executionAction(id: id, action: action))
-        if multipart {
-            let body = MultipartBody(parts: [])
-            request.body = try body.requestBody()
-            request.headers.append(HTTPHeader(name: "Content-Type", value: body.contentType))
+        let (bytes, sent) = try await executor.generationSpecific { generation in
+            var request = APIRequest(method, routes.executionAction(id: id, action: action, generation: generation))
+            if multipart {
+                let body = MultipartBody(parts: [])
+                request.body = try body.requestBody()
+                request.headers.append(HTTPHeader(name: "Content-Type", value: body.contentType))
+            }
+            return (try await executor.bytes(request), executor.sent(request))
         }
-        let bytes = try await executor.bytes(request)
-        // 1.x answers kill, resume and pause with an empty body; read the execution instead.
+        // 1.x answers kill (202), resume and pause (204) with an empty body; read the execution instead.
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D }) {
             return try await get(id: id)
         }
-        return try executor.decodeJSON(Execution.self, from: bytes, request: executor.sent(request))
+        return try executor.decodeJSON(Execution.self, from: bytes, request: sent)
     }
 }

@@ -10,22 +10,24 @@ public struct KVAPI: Sendable {
     /// The page size used to list all keys.
     static let listPageSize = 100
 
-    /// Lists every key of a namespace, reading all pages.
+    /// Lists every key of a namespace: all pages of the tenant-wide 2.x listing, or the 1.x per-namespace list.
     public func list(namespace: String) async throws -> [KVEntry] {
-        let path = routes.kvList(namespace: namespace)
-        guard executor.configuration.apiGeneration == .v2 else {
-            return try await executor.decode([KVEntry].self, APIRequest(.get, path))
-        }
-        var entries: [KVEntry] = []
-        var page = 1
-        while true {
-            var query = QueryItems()
-            query.paging(page: page, size: Self.listPageSize, sort: "key:asc")
-            query.filter("namespace", "EQUALS", namespace)
-            let result = try await executor.decode(Page<KVEntry>.self, APIRequest(.get, path, query: query))
-            entries += result.results
-            if result.results.isEmpty || Int64(entries.count) >= result.total { return entries }
-            page += 1
+        try await executor.generationSpecific { generation in
+            let path = routes.kvList(namespace: namespace, generation: generation)
+            guard generation == .v2 else {
+                return try await executor.decode([KVEntry].self, APIRequest(.get, path))
+            }
+            var entries: [KVEntry] = []
+            var page = 1
+            while true {
+                var query = QueryItems()
+                query.paging(page: page, size: Self.listPageSize, sort: "key:asc")
+                query.filter("namespace", "EQUALS", namespace)
+                let result = try await executor.decode(Page<KVEntry>.self, APIRequest(.get, path, query: query))
+                entries += result.results
+                if result.results.isEmpty || Int64(entries.count) >= result.total { return entries }
+                page += 1
+            }
         }
     }
 

@@ -7,7 +7,7 @@ public struct LogsAPI: Sendable {
 
     /// Lists an execution's logs in order, optionally from a minimum level and for one task.
     public func list(executionId: String, minLevel: LogLevel? = nil, taskId: String? = nil) async throws -> [LogEntry] {
-        let query = levelAndTask(minLevel: minLevel, taskId: taskId)
+        let query = try await levelAndTask(minLevel: minLevel, taskId: taskId)
         return try await executor.decode(
             [LogEntry].self, APIRequest(.get, routes.logs(executionId: executionId), query: query))
     }
@@ -31,14 +31,19 @@ public struct LogsAPI: Sendable {
     /// Stop it by cancelling the consuming task or dropping the stream, which closes the HTTP request.
     public func follow(executionId: String, minLevel: LogLevel? = nil) -> AsyncThrowingStream<LogEntry, any Error> {
         executor.follow(
-            APIRequest(
-                .get, routes.logsFollow(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: nil)),
-            as: LogEntry.self, finishOnEnd: false)
+            { [self] in
+                APIRequest(
+                    .get, routes.logsFollow(executionId: executionId),
+                    query: try await levelAndTask(minLevel: minLevel, taskId: nil))
+            }, as: LogEntry.self, finishOnEnd: false)
     }
 
-    private func levelAndTask(minLevel: LogLevel?, taskId: String?) -> QueryItems {
+    /// The per-execution filters: flat `minLevel`/`taskId` parameters on 1.x, `filters[…]` on 2.x (each
+    /// generation ignores the other's, so the generation is read first, but only when a filter is given).
+    private func levelAndTask(minLevel: LogLevel?, taskId: String?) async throws -> QueryItems {
         var query = QueryItems()
-        switch executor.configuration.apiGeneration {
+        guard minLevel != nil || taskId != nil else { return query }
+        switch try await executor.generation().generation {
         case .v1:
             query.add("minLevel", minLevel?.rawValue)
             query.add("taskId", taskId)

@@ -7,11 +7,9 @@ public struct NamespacesAPI: Sendable {
     public func search(query text: String? = nil, page: Int = 1, size: Int = 10) async throws -> Page<Namespace> {
         var query = QueryItems()
         query.paging(page: page, size: size, sort: nil)
-        // Open-source servers read `q`; the 2.x contract also declares `filters[q]`.
+        // Open-source servers read `q`; the 2.x contract also declares `filters[q]`, which 1.x ignores.
         query.add("q", text.flatMap { $0.isEmpty ? nil : $0 })
-        if executor.configuration.apiGeneration == .v2 {
-            query.filter("q", "EQUALS", text)
-        }
+        query.filter("q", "EQUALS", text)
         return try await executor.decode(
             Page<Namespace>.self, APIRequest(.get, executor.routes.namespacesSearch, query: query))
     }

@@ -1,7 +1,5 @@
-/// The one place that chooses API paths, per tenant and ``APIGeneration``.
+/// The one place that chooses API paths, per tenant; the few that differ per ``APIGeneration`` take it.
 struct Routes: Sendable {
-    /// The generation whose paths are produced.
-    let generation: APIGeneration
     /// The tenant segment of tenant-scoped paths.
     let tenant: String
 
@@ -41,7 +39,7 @@ struct Routes: Sendable {
     func executionFollow(id: String) -> String { scoped("executions", id, "follow") }
 
     /// A single-execution action: 2.x moved them under `/actions/`.
-    func executionAction(id: String, action: String) -> String {
+    func executionAction(id: String, action: String, generation: APIGeneration) -> String {
         switch generation {
         case .v1: return scoped("executions", id, action)
         case .v2: return scoped("executions", id, "actions", action)
@@ -75,7 +73,7 @@ struct Routes: Sendable {
     // MARK: KV
 
     /// The KV listing: paged and tenant-wide in 2.x, per namespace and unpaged in 1.x.
-    func kvList(namespace: String) -> String {
+    func kvList(namespace: String, generation: APIGeneration) -> String {
         switch generation {
         case .v1: return scoped("namespaces", namespace, "kv")
         case .v2: return scoped("kv")
@@ -91,7 +89,7 @@ struct Routes: Sendable {
     var triggersSearch: String { scoped("triggers", "search") }
 
     /// Enabling or disabling one trigger: `PUT /triggers/set-disabled` in 2.x, `PUT /triggers` in 1.x.
-    var triggerSetDisabled: String {
+    func triggerSetDisabled(generation: APIGeneration) -> String {
         switch generation {
         case .v1: return scoped("triggers")
         case .v2: return scoped("triggers", "set-disabled")

@@ -21,21 +21,23 @@ public struct TriggersAPI: Sendable {
     public func setDisabled(namespace: String, flowId: String, triggerId: String, disabled: Bool) async throws
         -> TriggerState
     {
-        var request = APIRequest(.put, routes.triggerSetDisabled)
-        switch executor.configuration.apiGeneration {
-        case .v2:
-            try request.jsonBody(
-                TriggerDisableRequest(
-                    namespace: namespace, flowId: flowId, triggerId: triggerId, disabled: disabled, tenantId: nil,
-                    date: nil))
-        case .v1:
-            // 1.x takes a whole `Trigger`; kestractl sends the current date as its evaluation date.
-            try request.jsonBody(
-                TriggerDisableRequest(
-                    namespace: namespace, flowId: flowId, triggerId: triggerId, disabled: disabled,
-                    tenantId: executor.configuration.tenant, date: Timestamp.format(Date())))
+        try await executor.generationSpecific { generation in
+            var request = APIRequest(.put, routes.triggerSetDisabled(generation: generation))
+            switch generation {
+            case .v2:
+                try request.jsonBody(
+                    TriggerDisableRequest(
+                        namespace: namespace, flowId: flowId, triggerId: triggerId, disabled: disabled, tenantId: nil,
+                        date: nil))
+            case .v1:
+                // 1.x takes a whole `Trigger`; kestractl sends the current date as its evaluation date.
+                try request.jsonBody(
+                    TriggerDisableRequest(
+                        namespace: namespace, flowId: flowId, triggerId: triggerId, disabled: disabled,
+                        tenantId: executor.configuration.tenant, date: Timestamp.format(Date())))
+            }
+            return try await executor.decode(TriggerState.self, request)
         }
-        return try await executor.decode(TriggerState.self, request)
     }
 
     /// Unlocks a trigger held by a running execution and returns its state.

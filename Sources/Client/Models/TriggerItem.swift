@@ -13,15 +13,23 @@ public struct TriggerItem: Codable, Sendable, Equatable {
 
     private enum CodingKeys: String, CodingKey { case trigger, state, abstractTrigger, triggerContext }
 
-    /// Decodes the 2.x `{trigger, state}` shape or the 1.x `{abstractTrigger, triggerContext}` shape.
+    /// Decodes the 2.x `{trigger, state}` shape or the 1.x `{abstractTrigger, triggerContext}` shape, whose
+    /// state then also gets the 2.x `locked` and `nextEvaluationDate`, so both print alike.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         trigger =
             try container.decodeIfPresent(JSONValue.self, forKey: .trigger)
             ?? container.decodeIfPresent(JSONValue.self, forKey: .abstractTrigger)
-        state =
-            try container.decodeIfPresent(TriggerState.self, forKey: .state)
-            ?? container.decodeIfPresent(TriggerState.self, forKey: .triggerContext)
+        if let state = try container.decodeIfPresent(TriggerState.self, forKey: .state) {
+            self.state = state
+        } else {
+            state = try container.decodeIfPresent(TriggerState.self, forKey: .triggerContext).map { context in
+                var state = context
+                state.locked = state.locked ?? (state.executionId != nil)
+                state.nextEvaluationDate = state.nextEvaluationDate ?? state.nextExecutionDate
+                return state
+            }
+        }
     }
 
     /// Encodes the 2.x shape.

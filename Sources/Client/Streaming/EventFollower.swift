@@ -7,12 +7,18 @@ extension RequestExecutor {
     func follow<Event: Decodable & Sendable>(
         _ request: APIRequest, as type: Event.Type, finishOnEnd: Bool
     ) -> AsyncThrowingStream<Event, any Error> {
-        var streamingRequest = request
-        streamingRequest.streaming = true
-        let followRequest = streamingRequest
-        return AsyncThrowingStream { continuation in
+        follow({ request }, as: type, finishOnEnd: finishOnEnd)
+    }
+
+    /// The same, with a request built once the stream starts (e.g. after reading the server's generation).
+    func follow<Event: Decodable & Sendable>(
+        _ makeRequest: @escaping @Sendable () async throws -> APIRequest, as type: Event.Type, finishOnEnd: Bool
+    ) -> AsyncThrowingStream<Event, any Error> {
+        AsyncThrowingStream { continuation in
             let task = Task {
                 do {
+                    var followRequest = try await makeRequest()
+                    followRequest.streaming = true
                     let response = try await send(followRequest, accept: "text/event-stream")
                     let sent = sent(followRequest)
                     for try await event in ServerSentEventStream(body: response.body) {

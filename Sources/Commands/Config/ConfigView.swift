@@ -71,6 +71,9 @@ public struct ConfigView: KestraCommand {
                 setting: "insecure-skip-tls-verify", value: String(settings.insecureSkipTLSVerify),
                 source: source(.insecureSkipTLSVerify)),
             Row(setting: "timeout", value: HumanDuration.iso8601(settings.timeout), source: source(.timeout)),
+            Row(
+                setting: "api-version", value: settings.apiVersion.map { String($0.rawValue) } ?? "auto",
+                source: source(.apiVersion)),
             Row(setting: "verbose", value: String(settings.verbose), source: source(.verbose)),
             Row(setting: "no-color", value: String(settings.noColor), source: source(.noColor)),
         ]

@@ -20,6 +20,8 @@ public struct KestraContext: Sendable, Equatable, Codable {
     public var caFile: String?
     /// Skip TLS verification.
     public var insecureSkipTLSVerify: Bool
+    /// The `api_version` key as written (`1` or `2`): the server's API generation, so it is not detected.
+    public var apiVersion: String?
 
     /// Creates a context.
     public init(
@@ -32,7 +34,8 @@ public struct KestraContext: Sendable, Equatable, Codable {
         namespace: String? = nil,
         headers: [String] = [],
         caFile: String? = nil,
-        insecureSkipTLSVerify: Bool = false
+        insecureSkipTLSVerify: Bool = false,
+        apiVersion: String? = nil
     ) {
         self.host = host
         self.tenant = tenant
@@ -44,6 +47,7 @@ public struct KestraContext: Sendable, Equatable, Codable {
         self.headers = headers
         self.caFile = caFile
         self.insecureSkipTLSVerify = insecureSkipTLSVerify
+        self.apiVersion = apiVersion
     }
 
     /// Reads the known keys of a context mapping (missing ones empty).
@@ -67,7 +71,8 @@ public struct KestraContext: Sendable, Equatable, Codable {
             insecureSkipTLSVerify: text("insecure_skip_tls_verify").map {
                 ["true", "yes", "on"].contains($0.lowercased())
             }
-                ?? false
+                ?? false,
+            apiVersion: text("api_version")
         )
     }
 
@@ -84,6 +89,7 @@ public struct KestraContext: Sendable, Equatable, Codable {
         entries.set("headers", headers.isEmpty ? nil : .sequence(headers.map(YAMLTree.string)))
         entries.set("ca_file", caFile.map(YAMLTree.string))
         entries.set("insecure_skip_tls_verify", insecureSkipTLSVerify ? .string("true") : nil)
+        entries.set("api_version", apiVersion.map { .scalar($0, style: .plain) })
         return entries
     }
 }

@@ -151,6 +151,7 @@ public final class CommandContext: Sendable {
         configuration.caFile = settings.caFile
         configuration.insecureSkipTLSVerify = settings.insecureSkipTLSVerify
         configuration.requestTimeout = settings.timeout
+        configuration.apiGeneration = settings.apiVersion
         if settings.verbose {
             let stderr = streams.stderr
             // Called while the settings lock is held: the settings' secrets come from the argument.

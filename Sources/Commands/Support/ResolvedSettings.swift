@@ -30,13 +30,15 @@ public struct ResolvedSettings: Sendable, Equatable {
     public var verbose: Bool
     /// Colour disabled by flag or `NO_COLOR`.
     public var noColor: Bool
+    /// The server's API generation when set (`KESTRACTL_API_VERSION`, `api_version`); nil detects it.
+    public var apiVersion: APIGeneration?
     /// Where each field came from.
     public var sources: [Field: SettingSource]
 
     /// A setting whose source `config view` shows; `auth` covers token, user name and password.
     public enum Field: Sendable, Hashable {
         case context, host, tenant, auth, output, namespace, headers, caFile, insecureSkipTLSVerify, timeout
-        case verbose, noColor
+        case apiVersion, verbose, noColor
     }
 
     /// One `Key:Value` header.
@@ -138,6 +140,18 @@ public struct ResolvedSettings: Sendable, Equatable {
                 [(.flag, flags.noColor ? true : nil), (.environment, environment["NO_COLOR"].map { !$0.isEmpty })]
             ) ?? false
 
+        let apiVersion = try first(
+            .apiVersion,
+            [
+                (.environment, env("API_VERSION").map { ($0, "KESTRACTL_API_VERSION value \"\($0)\"") }),
+                (
+                    .context,
+                    context?.apiVersion.map {
+                        ($0, "api_version \"\($0)\" in context \"\(contextName ?? "")\" of \(configPath)")
+                    }
+                ),
+            ]
+        ).map(parseAPIVersion)
         let authentication = resolveAuthentication(
             flags: (flags.token, flags.username, flags.password),
             environment: (env("TOKEN"), env("USERNAME"), env("PASSWORD")),
@@ -148,7 +162,7 @@ public struct ResolvedSettings: Sendable, Equatable {
             contextName: contextName, host: host, tenant: tenant, authentication: authentication,
             incompleteAuthentication: incompleteAuthentication(authentication, contextName: contextName),
             output: output, namespace: namespace, headers: headers, caFile: caFile, insecureSkipTLSVerify: insecure,
-            timeout: timeout, verbose: verbose, noColor: noColor, sources: sources
+            timeout: timeout, verbose: verbose, noColor: noColor, apiVersion: apiVersion, sources: sources
         )
     }
 
@@ -176,6 +190,14 @@ public struct ResolvedSettings: Sendable, Equatable {
         return UsageError(
             "incomplete authentication: missing \(field) (set --\(field), KESTRACTL_\(flag), or \"\(field)\" in \(place))"
         )
+    }
+
+    /// `1` or `2`, or a usage error naming the setting that holds something else.
+    private static func parseAPIVersion(_ setting: (text: String, described: String)) throws -> APIGeneration {
+        guard let number = Int(setting.text), let generation = APIGeneration(rawValue: number) else {
+            throw UsageError("invalid \(setting.described), allowed values: 1, 2")
+        }
+        return generation
     }
 
     /// Trims trailing `/`, adds `http://` when the scheme is missing, keeps a path prefix.
