@@ -25,10 +25,19 @@ extension EmulatorState {
     }
 
     /// Validates every id first (400 `BulkErrorResponse` on any failure), then applies the operation:
-    /// 202 `{operationId,totalItems}`, or 200 `{count}` for delete.
-    func bulkExecutions(_ request: EmulatorRequest, operation: BulkExecutionOperation, byQuery: Bool)
-        throws(APIError) -> EmulatorResponse
-    {
+    /// 202 `{operationId,totalItems}` (2.x), or 200 `{count}` for delete and on 1.x. By query, the 2.x
+    /// server refuses the legacy flat parameters (`?namespace=`) with 400.
+    func bulkExecutions(
+        _ request: EmulatorRequest, operation: BulkExecutionOperation, byQuery: Bool, generation: APIGeneration
+    ) throws(APIError) -> EmulatorResponse {
+        if byQuery, generation == .v2,
+            let legacy = ["q", "namespace", "flowId", "labels", "state", "startDate", "endDate", "scope"].first(where: {
+                request.query.first($0) != nil
+            })
+        {
+            throw APIError.badRequest(
+                "'\(legacy)' is not a supported query parameter on this endpoint, use filters[\(legacy)][EQUALS]=<value>")
+        }
         let includeNonTerminated = request.query.bool("includeNonTerminated", default: false)
         var ids: [String]
         if byQuery {
@@ -69,7 +78,7 @@ extension EmulatorState {
             case .forceRun, .unqueue: break
             }
         }
-        if operation == .delete {
+        if operation == .delete || generation == .v1 {
             return .json(.object([("count", .int(ids.count))]))
         }
         return EmulatorResponse(

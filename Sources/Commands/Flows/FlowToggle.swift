@@ -1,23 +1,21 @@
 import ArgumentParser
 import Client
 
-/// `NS ID...` and the by-ids request shared by `flows enable` and `flows disable`.
+/// `NS ID...` (or `-n NS ID...`) and the by-ids request shared by `flows enable` and `flows disable`.
 public struct FlowToggle: ParsableArguments, Sendable {
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Flow ids.
-    @Argument(help: "Flow ids.") public var ids: [String]
+    @Argument(help: "Flow ids.") public var ids: [String] = []
+    /// `-n NS`: then every argument is a flow id.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
 
     /// Creates the arguments.
     public init() {}
 
-    /// Requires at least one id.
-    public mutating func validate() throws {
-        if ids.isEmpty { throw ValidationError("give at least one flow id after the namespace") }
-    }
-
     /// Sends the by-ids request and reports how many flows changed.
     func run(_ context: CommandContext, disable: Bool) async throws {
+        let (namespace, ids) = try namespaceOption.split([namespace] + ids, required: ["ID"], optional: Int.max - 1)
         let references = ids.map { FlowReference(namespace: namespace, id: $0) }
         let client = try context.client()
         let changed = disable ? try await client.flows.disable(references) : try await client.flows.enable(references)

@@ -11,14 +11,17 @@ public struct KVDelete: KestraCommand {
             Examples:
               kestractl kv delete company.team threshold
               kestractl kv rm company.team old_key
+              kestractl kv delete -n company.team threshold
             """,
         aliases: ["rm"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Key.
-    @Argument(help: "Key.") public var key: String
+    @Argument(help: "Key.") public var key: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -27,6 +30,8 @@ public struct KVDelete: KestraCommand {
 
     /// Deletes and reports.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceOption.split([namespace, key], required: ["KEY"])
+        let key = rest[0]
         guard try await context.client().kv.delete(namespace: namespace, key: key) else {
             throw CommandFailure("key '\(key)' not found in namespace '\(namespace)'", exitCode: .notFound)
         }

@@ -14,14 +14,17 @@ public struct KVGet: KestraCommand {
             Examples:
               kestractl kv get company.team threshold
               kestractl kv get company.team config -o json
+              kestractl kv get -n company.team threshold
             """,
         aliases: ["show"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Key.
-    @Argument(help: "Key.") public var key: String
+    @Argument(help: "Key.") public var key: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -30,6 +33,8 @@ public struct KVGet: KestraCommand {
 
     /// Prints the value.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceOption.split([namespace, key], required: ["KEY"])
+        let key = rest[0]
         let value = try await context.client().kv.get(namespace: namespace, key: key)
         let details = KVDetails(namespace: namespace, key: key, type: value.type, value: value.value)
         try context.printer().printDetails(

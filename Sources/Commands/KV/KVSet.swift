@@ -17,18 +17,21 @@ public struct KVSet: KestraCommand {
               kestractl kv set company.team STRING greeting "hello world" --ttl 1h
               kestractl kv set company.team JSON config '{"retries":3,"big":1725000000000000001}'
               cat query.sql | kestractl kv set company.team STRING query --value-stdin
+              kestractl kv set -n company.team NUMBER retries 3
             """,
         aliases: ["put"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Type.
-    @Argument(help: "STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON.") public var type: String
+    @Argument(help: "STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON.") public var type: String?
     /// Key.
-    @Argument(help: "Key.") public var key: String
+    @Argument(help: "Key.") public var key: String?
     /// Value.
     @Argument(help: "Value (or --value-stdin).") public var value: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
     /// Read the value from stdin.
     @Flag(name: .customLong("value-stdin"), help: "Read the value from standard input.") public var valueStdin = false
     /// Time to live.
@@ -39,16 +42,12 @@ public struct KVSet: KestraCommand {
     /// Creates the command.
     public init() {}
 
-    /// Requires exactly one value source.
-    public mutating func validate() throws {
-        if value != nil && valueStdin {
-            throw ValidationError("give the value as an argument or --value-stdin, not both")
-        }
-        if value == nil && !valueStdin { throw ValidationError("missing VALUE (or --value-stdin)") }
-    }
-
     /// Validates, writes and reports.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceOption.split([namespace, type, key, value], required: ["TYPE", "KEY"], optional: 1)
+        let (type, key, value) = (rest[0], rest[1], rest.count > 2 ? rest[2] : nil)
+        if value != nil && valueStdin { throw UsageError("give the value as an argument or --value-stdin, not both") }
+        if value == nil && !valueStdin { throw UsageError("missing VALUE (or --value-stdin)") }
         let kvType = try KVValueInput.type(type)
         let text = try value ?? context.readSecret(option: "--value-stdin")
         let jsonText = try KVValueInput.jsonText(type: kvType, value: text)
