@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionDeleteByQuery: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "delete-by-query", abstract: "Same as 'delete --by-query'.", shouldDisplay: false)
+        commandName: "delete-by-query", abstract: "Same as 'delete --by-query'.",
+        discussion: """
+            Examples:
+              kestractl executions delete-by-query --namespace company.team --until 30d --yes
+            """,
+        shouldDisplay: false)
 
     /// The filters, `--dry-run` and `--yes`.
     @OptionGroup public var query: ExecutionQueryOptions

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionDeleteGoSpelling: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "del", abstract: "Same as 'executions delete'.", shouldDisplay: false)
+        commandName: "del", abstract: "Same as 'executions delete'.",
+        discussion: """
+            Examples:
+              kestractl executions del 4wjtkzwVGBM9yKnjm3yv8r --yes
+            """,
+        shouldDisplay: false)
 
     /// The arguments and options of `executions delete`.
     @OptionGroup public var command: ExecutionDelete

@@ -14,8 +14,8 @@ public struct ExecutionKill: KestraCommand {
 
             Examples:
               kestractl executions kill 4wjtkzwVGBM9yKnjm3yv8r
-              kestractl executions kill --by-query -n company.team --flow nightly --state RUNNING --dry-run
-              kestractl executions kill --by-query -n company.team --state RUNNING --yes -o json
+              kestractl executions kill --by-query -n company.team --flow etl --dry-run
+              kestractl executions kill --by-query -n company.team --state RUNNING --yes
             """
     )
 

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionKillByQuery: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "kill-by-query", abstract: "Same as 'kill --by-query'.", shouldDisplay: false)
+        commandName: "kill-by-query", abstract: "Same as 'kill --by-query'.",
+        discussion: """
+            Examples:
+              kestractl executions kill-by-query --namespace company.team --flow-id nightly --yes
+            """,
+        shouldDisplay: false)
 
     /// The filters, `--dry-run` and `--yes`.
     @OptionGroup public var query: ExecutionQueryOptions

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionKillGoSpelling: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "cancel", abstract: "Same as 'executions kill'.", shouldDisplay: false)
+        commandName: "cancel", abstract: "Same as 'executions kill'.",
+        discussion: """
+            Examples:
+              kestractl executions cancel 4wjtkzwVGBM9yKnjm3yv8r
+            """,
+        shouldDisplay: false)
 
     /// The arguments and options of `executions kill`.
     @OptionGroup public var command: ExecutionKill

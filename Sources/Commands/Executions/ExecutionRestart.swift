@@ -14,8 +14,8 @@ public struct ExecutionRestart: KestraCommand {
 
             Examples:
               kestractl executions restart 4wjtkzwVGBM9yKnjm3yv8r
-              kestractl executions restart --by-query -n company.team --flow nightly --state FAILED --since 24h --dry-run
-              kestractl executions restart --by-query -n company.team --state FAILED --since 24h --yes -o json
+              kestractl executions restart --by-query -n company.team --flow etl --dry-run
+              kestractl executions restart --by-query -n company.team --since 24h --yes
             """
     )
 

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionRestartByQuery: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "restart-by-query", abstract: "Same as 'restart --by-query'.", shouldDisplay: false)
+        commandName: "restart-by-query", abstract: "Same as 'restart --by-query'.",
+        discussion: """
+            Examples:
+              kestractl executions restart-by-query --namespace company.team --state FAILED --yes
+            """,
+        shouldDisplay: false)
 
     /// The filters, `--dry-run` and `--yes`.
     @OptionGroup public var query: ExecutionQueryOptions

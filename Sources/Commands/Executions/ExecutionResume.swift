@@ -14,8 +14,8 @@ public struct ExecutionResume: KestraCommand {
 
             Examples:
               kestractl executions resume 4wjtkzwVGBM9yKnjm3yv8r
-              kestractl executions resume --by-query -n company.team --flow nightly --state PAUSED --dry-run
-              kestractl executions resume --by-query -n company.team --state PAUSED --yes -o json
+              kestractl executions resume --by-query -n company.team --flow etl --dry-run
+              kestractl executions resume --by-query -n company.team --state PAUSED --yes
             """
     )
 

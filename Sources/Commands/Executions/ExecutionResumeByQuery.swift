@@ -5,7 +5,12 @@ import ArgumentParser
 public struct ExecutionResumeByQuery: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "resume-by-query", abstract: "Same as 'resume --by-query'.", shouldDisplay: false)
+        commandName: "resume-by-query", abstract: "Same as 'resume --by-query'.",
+        discussion: """
+            Examples:
+              kestractl executions resume-by-query --namespace company.team --yes
+            """,
+        shouldDisplay: false)
 
     /// The filters, `--dry-run` and `--yes`.
     @OptionGroup public var query: ExecutionQueryOptions

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct FlowDeleteByQuery: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "delete-by-query", abstract: "Same as 'flows delete --by-query'.", shouldDisplay: false)
+        commandName: "delete-by-query", abstract: "Same as 'flows delete --by-query'.",
+        discussion: """
+            Examples:
+              kestractl flows delete-by-query --namespace company.sandbox --yes
+            """,
+        shouldDisplay: false)
 
     /// `-n, --namespace NS` (required).
     @Option(name: [.customShort("n"), .long], help: "Every flow of exactly this namespace.") public var namespace: String?

@@ -5,7 +5,12 @@ import ArgumentParser
 public struct FlowDeleteGoSpelling: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "del", abstract: "Same as 'flows delete'.", shouldDisplay: false)
+        commandName: "del", abstract: "Same as 'flows delete'.",
+        discussion: """
+            Examples:
+              kestractl flows del company.team old_flow --yes
+            """,
+        shouldDisplay: false)
 
     /// The arguments and options of `flows delete`.
     @OptionGroup public var command: FlowDelete

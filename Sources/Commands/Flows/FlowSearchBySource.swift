@@ -5,7 +5,12 @@ import ArgumentParser
 public struct FlowSearchBySource: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "search-by-source", abstract: "Same as 'flows search TEXT'.", shouldDisplay: false)
+        commandName: "search-by-source", abstract: "Same as 'flows search TEXT'.",
+        discussion: """
+            Examples:
+              kestractl flows search-by-source -q orders -n company
+            """,
+        shouldDisplay: false)
 
     /// `-q, --query TEXT`.
     @Option(name: [.customShort("q"), .long]) public var query: String?

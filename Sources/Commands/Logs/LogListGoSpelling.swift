@@ -5,7 +5,12 @@ import ArgumentParser
 public struct LogListGoSpelling: KestraCommand {
     /// Name; hidden.
     public static let configuration = CommandConfiguration(
-        commandName: "ls", abstract: "Same as 'logs list'.", shouldDisplay: false)
+        commandName: "ls", abstract: "Same as 'logs list'.",
+        discussion: """
+            Examples:
+              kestractl logs ls 4wjtkzwVGBM9yKnjm3yv8r
+            """,
+        shouldDisplay: false)
 
     /// The arguments and options of `logs list`.
     @OptionGroup public var command: LogList
