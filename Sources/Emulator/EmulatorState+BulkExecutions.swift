@@ -36,7 +36,8 @@ extension EmulatorState {
             })
         {
             throw APIError.badRequest(
-                "'\(legacy)' is not a supported query parameter on this endpoint, use filters[\(legacy)][EQUALS]=<value>")
+                "'\(legacy)' is not a supported query parameter on this endpoint, use filters[\(legacy)][EQUALS]=<value>"
+            )
         }
         let includeNonTerminated = request.query.bool("includeNonTerminated", default: false)
         var ids: [String]

@@ -24,7 +24,8 @@ import Testing
         #expect(
             await lines(transport) == [
                 "POST \(prefix)replay?taskRunId=t1&revision=2", "POST \(prefix)force-run",
-                "POST \(prefix)unqueue?state=RUNNING", "POST \(prefix)labels", "POST \(prefix)change-status?status=SUCCESS",
+                "POST \(prefix)unqueue?state=RUNNING", "POST \(prefix)labels",
+                "POST \(prefix)change-status?status=SUCCESS",
             ])
         let labels = await transport.recorded[3]
         #expect(String(decoding: labels.body, as: UTF8.self) == #"[{"key":"team","value":"data"}]"#)
@@ -33,13 +34,16 @@ import Testing
 
     @Test func bulkActionsAnswerBothShapes() async throws {
         let selection = ExecutionSearch(
-            namespace: "company.team", flowId: "nightly", states: ["FAILED"], labels: [Label(key: "team", value: "data")],
+            namespace: "company.team", flowId: "nightly", states: ["FAILED"],
+            labels: [Label(key: "team", value: "data")],
             startedAfter: "2026-01-01T00:00:00Z", startedBefore: "2026-02-01T00:00:00Z")
         let v2 = FakeTransport([
-            FakeTransport.json(#"{"operationId":"op-1","totalItems":4}"#, status: 202), FakeTransport.json(#"{"count":2}"#),
+            FakeTransport.json(#"{"operationId":"op-1","totalItems":4}"#, status: 202),
+            FakeTransport.json(#"{"count":2}"#),
         ])
         let client2 = try makeClient(v2) { $0.apiGeneration = .v2 }
-        #expect(try await client2.executions.byQuery(.kill, selection) == BulkOperation(affected: 4, operationId: "op-1"))
+        #expect(
+            try await client2.executions.byQuery(.kill, selection) == BulkOperation(affected: 4, operationId: "op-1"))
         #expect(
             try await client2.executions.byQuery(.delete, selection, includeNonTerminated: true)
                 == BulkOperation(affected: 2))
@@ -81,7 +85,8 @@ import Testing
               {"id":"r2","taskId":"log"}]}
             """#
         let v2 = FakeTransport([
-            FakeTransport.json(execution), FakeTransport.json(#"[{"taskId":"extract","taskRunId":"r1","inline":true}]"#),
+            FakeTransport.json(execution),
+            FakeTransport.json(#"[{"taskId":"extract","taskRunId":"r1","inline":true}]"#),
             FakeTransport.json(#"{"uri":"kestra:///b.csv"}"#),
         ])
         let outputs2 = try await makeClient(v2) { $0.apiGeneration = .v2 }.executions.outputs(id: "e1")
@@ -89,7 +94,9 @@ import Testing
             outputs2
                 == ExecutionOutputs(
                     outputs: ["total": .number(JSONNumber(3))],
-                    tasks: [TaskRunOutputs(taskId: "extract", taskRunId: "r1", outputs: ["uri": .string("kestra:///b.csv")])]))
+                    tasks: [
+                        TaskRunOutputs(taskId: "extract", taskRunId: "r1", outputs: ["uri": .string("kestra:///b.csv")])
+                    ]))
         #expect(
             await lines(v2) == [
                 "GET /api/v1/main/executions/e1", "GET /api/v1/main/outputs/e1", "GET /api/v1/main/outputs/e1/r1",
@@ -97,13 +104,17 @@ import Testing
 
         let v1 = FakeTransport([FakeTransport.json(execution)])
         let outputs1 = try await makeClient(v1) { $0.apiGeneration = .v1 }.executions.outputs(id: "e1")
-        #expect(outputs1.tasks == [TaskRunOutputs(taskId: "extract", taskRunId: "r1", outputs: ["uri": .string("kestra:///a.csv")])])
+        #expect(
+            outputs1.tasks == [
+                TaskRunOutputs(taskId: "extract", taskRunId: "r1", outputs: ["uri": .string("kestra:///a.csv")])
+            ])
         #expect(await lines(v1) == ["GET /api/v1/main/executions/e1"])
     }
 
     @Test func flowLogAndTriggerRoutes() async throws {
         let transport = FakeTransport([
-            FakeTransport.json(#"{"results":[],"total":0}"#), FakeTransport.json("[]"), FakeTransport.json(#"{"count":2}"#),
+            FakeTransport.json(#"{"results":[],"total":0}"#), FakeTransport.json("[]"),
+            FakeTransport.json(#"{"count":2}"#),
             FakeTransport.json("[]"), FakeTransport.status(200), FakeTransport.json(#"{"triggerId":"t"}"#),
         ])
         let client = try makeClient(transport)
@@ -128,7 +139,10 @@ import Testing
         let latest = await transport.recorded[1]
         #expect(String(decoding: latest.body, as: UTF8.self) == #"[{"id":"f","namespace":"ns"}]"#)
         let upload = String(decoding: await transport.recorded[3].body, as: UTF8.self)
-        #expect(upload.contains("Content-Disposition: form-data; name=\"fileUpload\"; filename=\"\(URL(fileURLWithPath: yaml).lastPathComponent)\"\r\n"))
+        #expect(
+            upload.contains(
+                "Content-Disposition: form-data; name=\"fileUpload\"; filename=\"\(URL(fileURLWithPath: yaml).lastPathComponent)\"\r\n"
+            ))
         #expect(upload.contains("\r\n\r\nid: a\nnamespace: b\n\r\n"))
     }
 }

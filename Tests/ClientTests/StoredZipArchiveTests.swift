@@ -33,7 +33,8 @@ import Testing
         let body = MultipartBody(parts: [.archive(name: "f", filename: "f.zip", archive: archive)], boundary: "B")
         let all = try await bytes(archive)
         #expect(Int64(all.count) == (try body.contentLength()), "the Content-Length announced is what is sent")
-        let header = Array("--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.zip\"\r\n".utf8)
+        let header =
+            Array("--B\r\nContent-Disposition: form-data; name=\"f\"; filename=\"f.zip\"\r\n".utf8)
             + Array("Content-Type: application/octet-stream\r\n\r\n".utf8)
         #expect(Array(all.prefix(header.count)) == header)
         let zip = Array(all.dropFirst(header.count).dropLast("\r\n--B--\r\n".utf8.count))

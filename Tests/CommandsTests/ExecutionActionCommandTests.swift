@@ -21,7 +21,8 @@ import Testing
         """
 
     private func start(_ arguments: [String], _ workspace: FlowTestWorkspace) async throws -> String {
-        try #require(try Flows.object(await workspace.run(["executions", "run"] + arguments + ["-o", "json"]))["id"] as? String)
+        try #require(
+            try Flows.object(await workspace.run(["executions", "run"] + arguments + ["-o", "json"]))["id"] as? String)
     }
 
     private func finished(_ flow: String, _ state: String, _ workspace: FlowTestWorkspace) async throws -> String {
@@ -31,7 +32,8 @@ import Testing
     }
 
     private func taskRuns(_ id: String, _ workspace: FlowTestWorkspace) async throws -> [[String: Any]] {
-        try Flows.object(await workspace.run(["executions", "get", id, "-o", "json"]))["taskRunList"] as? [[String: Any]]
+        try Flows.object(await workspace.run(["executions", "get", id, "-o", "json"]))["taskRunList"]
+            as? [[String: Any]]
             ?? []
     }
 
@@ -51,7 +53,8 @@ import Testing
             #expect(id != original)
             #expect(
                 stdout.text
-                    == "ID:    \(id)\nState: CREATED\nURL:   \(emulator.url)/ui/main/executions/company.team/greet/\(id)\n")
+                    == "ID:    \(id)\nState: CREATED\nURL:   \(emulator.url)/ui/main/executions/company.team/greet/\(id)\n"
+            )
             let replayed = try await Flows.waitFor("SUCCESS", id: id, in: workspace)
             #expect((replayed["inputs"] as? [String: Any])?["user"] as? String == "Ada")
             let labels = replayed["labels"] as? [[String: String]] ?? []
@@ -125,16 +128,21 @@ import Testing
             var before = await emulator.recordedRequests().count
             let unqueued = await workspace.run(["executions", "unqueue", third])
             #expect(unqueued == CommandRun(stdout: "ID:    \(third)\nState: RUNNING\n", stderr: "", exitCode: 0))
-            #expect(await RecordedTraffic.since(before, emulator).first("POST", "/actions/unqueue")?.query == "state=RUNNING")
+            #expect(
+                await RecordedTraffic.since(before, emulator).first("POST", "/actions/unqueue")?.query
+                    == "state=RUNNING")
             before = await emulator.recordedRequests().count
             let cancelled = await workspace.run(["executions", "unqueue", fourth, "--state", "cancelled", "-o", "json"])
             #expect(Flows.state(of: cancelled) == "CANCELLED")
-            #expect(await RecordedTraffic.since(before, emulator).first("POST", "/actions/unqueue")?.query == "state=CANCELLED")
+            #expect(
+                await RecordedTraffic.since(before, emulator).first("POST", "/actions/unqueue")?.query
+                    == "state=CANCELLED")
 
             let notQueued = await workspace.run(["executions", "unqueue", first])
             #expect(notQueued.exitCode == 1)
             #expect(
-                notQueued.stderr.hasSuffix("409 Conflict: Cannot unqueue execution: only QUEUED executions can be unqueued.\n"))
+                notQueued.stderr.hasSuffix(
+                    "409 Conflict: Cannot unqueue execution: only QUEUED executions can be unqueued.\n"))
             _ = await workspace.run(["executions", "kill", first])
             let terminated = await workspace.run(["executions", "force-run", first])
             #expect(terminated.exitCode == 1)

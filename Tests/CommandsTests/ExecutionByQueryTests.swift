@@ -9,7 +9,9 @@ import Testing
     private typealias Flows = ExecutionTestFlows
 
     /// Starts an execution of `flow` and waits until it is in `state`.
-    private func start(_ flow: String, _ state: String, _ workspace: FlowTestWorkspace, namespace: String = "company.team")
+    private func start(
+        _ flow: String, _ state: String, _ workspace: FlowTestWorkspace, namespace: String = "company.team"
+    )
         async throws -> String
     {
         var arguments = ["executions", "run", namespace, flow, "-o", "json"]
@@ -64,9 +66,11 @@ import Testing
             ]
             #expect(RecordedTraffic.filters(traffic.first("GET", "/executions/search")) == expected)
             #expect(RecordedTraffic.filters(traffic.first("DELETE", "/executions/kill/by-query")) == expected)
-            #expect(traffic.first("DELETE", "/executions/kill/by-query")?.query == expected.map {
-                $0.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D")
-            }.joined(separator: "&"))
+            #expect(
+                traffic.first("DELETE", "/executions/kill/by-query")?.query
+                    == expected.map {
+                        $0.replacingOccurrences(of: "[", with: "%5B").replacingOccurrences(of: "]", with: "%5D")
+                    }.joined(separator: "&"))
             #expect(try await state(first, workspace) == "KILLED")
             #expect(try await state(second, workspace) == "KILLED")
         }
@@ -88,8 +92,11 @@ import Testing
             let yaml = await workspace.run([
                 "executions", "delete", "--by-query", "-n", "company.team", "--flow", "slow", "-y", "-o", "yaml",
             ])
-            #expect(yaml == CommandRun(
-                stdout: "affected: 1\nmatched: 1\noperationId: null\n", stderr: "1 execution(s) match\n", exitCode: 0))
+            #expect(
+                yaml
+                    == CommandRun(
+                        stdout: "affected: 1\nmatched: 1\noperationId: null\n", stderr: "1 execution(s) match\n",
+                        exitCode: 0))
         }
     }
 
@@ -104,7 +111,10 @@ import Testing
                 "executions", "restart", "--by-query", "-n", "company.team", "--state", "FAILED", "--yes",
             ])
             #expect(restarted == CommandRun(stdout: "1\n", stderr: "1 execution(s) match\n", exitCode: 0))
-            #expect(await RecordedTraffic.since(before, emulator).mutations == ["POST /api/v1/main/executions/restart/by-query"])
+            #expect(
+                await RecordedTraffic.since(before, emulator).mutations == [
+                    "POST /api/v1/main/executions/restart/by-query"
+                ])
             let history = try Flows.object(await workspace.run(["executions", "get", failed, "-o", "json"]))
             let states = ((history["state"] as? [String: Any])?["histories"] as? [[String: Any]])?.compactMap {
                 $0["state"] as? String
@@ -116,7 +126,10 @@ import Testing
                 "executions", "resume", "--by-query", "-n", "company.team", "--flow", "approval", "--yes",
             ])
             #expect(resumed == CommandRun(stdout: "1\n", stderr: "1 execution(s) match\n", exitCode: 0))
-            #expect(await RecordedTraffic.since(before, emulator).mutations == ["POST /api/v1/main/executions/resume/by-query"])
+            #expect(
+                await RecordedTraffic.since(before, emulator).mutations == [
+                    "POST /api/v1/main/executions/resume/by-query"
+                ])
             _ = try await Flows.waitFor("SUCCESS", id: paused, in: workspace)
 
             // Delete keeps running executions unless asked: 3 match, the server deletes the 2 terminated ones.
@@ -125,7 +138,9 @@ import Testing
             let deleted = await workspace.run(["executions", "delete", "--by-query", "-n", "company.team", "--yes"])
             #expect(deleted == CommandRun(stdout: "2\n", stderr: "3 execution(s) match\n", exitCode: 0))
             let traffic = await RecordedTraffic.since(before, emulator)
-            #expect(traffic.first("DELETE", "/executions/by-query")?.query == "filters%5Bnamespace%5D%5BEQUALS%5D=company.team")
+            #expect(
+                traffic.first("DELETE", "/executions/by-query")?.query
+                    == "filters%5Bnamespace%5D%5BEQUALS%5D=company.team")
             #expect(try await state(running, workspace) == "RUNNING")
             let all = await workspace.run([
                 "executions", "delete", "--by-query", "-n", "company.team", "--include-non-terminated", "--yes",
@@ -146,13 +161,20 @@ import Testing
                 "2099-01-01T00:00:00Z", "--label", "team=data", "--dry-run",
             ])
             #expect(dry.exitCode == 0)
-            #expect(dry.stderr == "0 execution(s) match\n", "greet has no team label; the child namespace is not company.team")
-            let search = await RecordedTraffic.since(0, emulator).exchanges.last { $0.path.hasSuffix("/executions/search") }
+            #expect(
+                dry.stderr == "0 execution(s) match\n",
+                "greet has no team label; the child namespace is not company.team")
+            let search = await RecordedTraffic.since(0, emulator).exchanges.last {
+                $0.path.hasSuffix("/executions/search")
+            }
             let filters = RecordedTraffic.filters(search)
             #expect(filters.count == 4)
             #expect(filters[0] == "filters[namespace][EQUALS]=company.team")
             #expect(filters[1] == "filters[labels][EQUALS][team]=data")
-            #expect(filters[2].range(of: #"^filters\[startDate\]\[GREATER_THAN_OR_EQUAL_TO\]=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#, options: .regularExpression) != nil)
+            #expect(
+                filters[2].range(
+                    of: #"^filters\[startDate\]\[GREATER_THAN_OR_EQUAL_TO\]=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"#,
+                    options: .regularExpression) != nil)
             #expect(filters[3] == "filters[startDate][LESS_THAN_OR_EQUAL_TO]=2099-01-01T00:00:00Z")
             let before = await emulator.recordedRequests().count
             let none = await workspace.run(["executions", "kill", "--by-query", "-n", "nowhere"])
@@ -169,10 +191,12 @@ import Testing
             #expect(noFilter.stderr.hasPrefix("Error: --by-query needs at least one filter\n"))
             let withId = await workspace.run(["executions", "restart", "abc", "--by-query", "-n", "company.team"])
             #expect(withId.exitCode == 2)
-            #expect(withId.stderr.hasPrefix("Error: --by-query selects executions with filters: leave out the id 'abc'\n"))
+            #expect(
+                withId.stderr.hasPrefix("Error: --by-query selects executions with filters: leave out the id 'abc'\n"))
             let filterAlone = await workspace.run(["executions", "resume", "abc", "--state", "PAUSED"])
             #expect(filterAlone.exitCode == 2)
-            #expect(filterAlone.stderr.hasPrefix("Error: filters and --dry-run select executions only with --by-query\n"))
+            #expect(
+                filterAlone.stderr.hasPrefix("Error: filters and --dry-run select executions only with --by-query\n"))
             let badSince = await workspace.run(["executions", "delete", "--by-query", "--since", "soon"])
             #expect(badSince.exitCode == 2)
             #expect(await emulator.recordedRequests().count == before, "no request at all")
@@ -242,7 +266,8 @@ import Testing
                 ])
                 #expect(dry.exitCode == 0, "\(verb): \(dry.stderr)")
                 #expect(dry.stderr == "1 execution(s) match\n")
-                #expect(RecordedTraffic.rows(dry.stdout) == ["ID NAMESPACE FLOW STATE", "\(id) company.team slow KILLED"])
+                #expect(
+                    RecordedTraffic.rows(dry.stdout) == ["ID NAMESPACE FLOW STATE", "\(id) company.team slow KILLED"])
             }
             let conflicting = await workspace.run([
                 "executions", "kill", "--by-query", "--flow", "a", "--flow-id", "b", "--yes",

@@ -112,20 +112,24 @@ import Testing
             let run = { (input: String) async throws -> String in
                 let object = try Flows.object(
                     await workspace.run([
-                        "executions", "run", "company.team", "greet", "--input", "user=\(input)", "--wait", "-o", "json",
+                        "executions", "run", "company.team", "greet", "--input", "user=\(input)", "--wait", "-o",
+                        "json",
                     ]))
                 return try #require(object["id"] as? String)
             }
             _ = try await run("A")
             let newest = try await run("B")
-            let failed = try Flows.object(await workspace.run(["executions", "run", "company.team", "fails", "--wait", "-o", "json"]))
+            let failed = try Flows.object(
+                await workspace.run(["executions", "run", "company.team", "fails", "--wait", "-o", "json"]))
             let failedId = try #require(failed["id"] as? String)
 
             let get = await workspace.run(["executions", "get", newest])
             let latest = await workspace.run(["executions", "latest", "company.team", "greet"])
             #expect(latest == get, "printed like 'executions get'")
             let before = await emulator.recordedRequests().count
-            let byOption = await workspace.run(["executions", "latest", "greet", "-n", "company.team", "--state", "success", "-o", "json"])
+            let byOption = await workspace.run([
+                "executions", "latest", "greet", "-n", "company.team", "--state", "success", "-o", "json",
+            ])
             #expect(try Flows.object(byOption)["id"] as? String == newest)
             let search = await RecordedTraffic.since(before, emulator).first("GET", "/executions/search")
             #expect(
@@ -134,8 +138,10 @@ import Testing
                     + "&filters%5BflowId%5D%5BEQUALS%5D=greet&filters%5Bstate%5D%5BIN%5D=SUCCESS")
             let none = await workspace.run(["executions", "latest", "company.team", "greet", "--state", "FAILED"])
             #expect(
-                none == CommandRun(
-                    stdout: "", stderr: "Error: no execution of flow 'company.team/greet' in state FAILED\n", exitCode: 4))
+                none
+                    == CommandRun(
+                        stdout: "", stderr: "Error: no execution of flow 'company.team/greet' in state FAILED\n",
+                        exitCode: 4))
 
             let table = await workspace.run([
                 "executions", "latest", "--flow", "company.team:greet", "--flow", "company.team:fails", "--flow",

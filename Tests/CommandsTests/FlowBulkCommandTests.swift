@@ -45,8 +45,13 @@ import Testing
             #expect(
                 (results.first?["fragments"] as? [String])?.first
                     == "    type: io.kestra.plugin.core.log.Log\n    message: more [mark]orders[/mark]")
-            let goSpelling = await workspace.run(["flows", "search-by-source", "-q", "orders", "-n", "company.team.sub"])
-            #expect(RecordedTraffic.rows(goSpelling.stdout) == ["ID NAMESPACE MATCH", "gamma company.team.sub message: more orders"])
+            let goSpelling = await workspace.run([
+                "flows", "search-by-source", "-q", "orders", "-n", "company.team.sub",
+            ])
+            #expect(
+                RecordedTraffic.rows(goSpelling.stdout) == [
+                    "ID NAMESPACE MATCH", "gamma company.team.sub message: more orders",
+                ])
             let everything = await workspace.run(["flows", "search", "-n", "company.team"])
             #expect(
                 RecordedTraffic.rows(everything.stdout) == [
@@ -102,7 +107,10 @@ import Testing
             #expect(sent?.query == "failOnError=false")
             #expect(sent?.requestContentType?.hasPrefix("multipart/form-data; boundary=") == true)
             let list = await workspace.run(["flows", "list", "company.team"])
-            #expect(RecordedTraffic.rows(list.stdout).map { $0.split(separator: " ").first.map(String.init) } == ["ID", "a", "b"])
+            #expect(
+                RecordedTraffic.rows(list.stdout).map { $0.split(separator: " ").first.map(String.init) } == [
+                    "ID", "a", "b",
+                ])
 
             try workspace.write("project/nested/b.yaml", "id: b\nnamespace: company.team\ntasks: []\n")
             let partial = await workspace.run(["flows", "import", workspace.directory + "/project"])
@@ -117,7 +125,8 @@ import Testing
             #expect(strict.stderr.hasSuffix("Following invalid flows were not imported: nested/b.yaml\n"))
 
             let yaml = try workspace.write(
-                "multi.yml", Self.flow("y1", "company.team") + "---\nid: broken\n---\n" + Self.flow("y2", "company.team"))
+                "multi.yml",
+                Self.flow("y1", "company.team") + "---\nid: broken\n---\n" + Self.flow("y2", "company.team"))
             let documents = await workspace.run(["flows", "import", yaml, "-o", "json"])
             #expect(documents.exitCode == 5)
             let report = try JSONSerialization.jsonObject(with: Data(documents.stdout.utf8)) as? [String: Any]
@@ -129,7 +138,8 @@ import Testing
             let refused = await workspace.run(["flows", "import", other])
             #expect(refused.exitCode == 2)
             #expect(
-                refused.stderr.hasPrefix("Error: cannot import '\(other)': expected a .zip, a .yml/.yaml file or a directory\n"))
+                refused.stderr.hasPrefix(
+                    "Error: cannot import '\(other)': expected a .zip, a .yml/.yaml file or a directory\n"))
             #expect(await emulator.recordedRequests().count == before, "nothing sent")
         }
     }
@@ -154,10 +164,15 @@ import Testing
             #expect(RecordedTraffic.rows(dry.stdout) == ["ID NAMESPACE", "alpha company.team", "beta company.team"])
             let refused = await workspace.run(["flows", "delete", "--by-query", "-n", "company.team"])
             #expect(refused.exitCode == 2)
-            #expect(refused.stderr.hasSuffix("Error: refusing to delete 2 flows without confirmation\n  hint: pass --yes to confirm in a non-interactive run\n"))
+            #expect(
+                refused.stderr.hasSuffix(
+                    "Error: refusing to delete 2 flows without confirmation\n  hint: pass --yes to confirm in a non-interactive run\n"
+                ))
             #expect(await RecordedTraffic.since(before, emulator).mutations == [])
 
-            let deleted = await workspace.run(["flows", "del", "--by-query", "-n", "company.team", "--yes", "-o", "json"])
+            let deleted = await workspace.run([
+                "flows", "del", "--by-query", "-n", "company.team", "--yes", "-o", "json",
+            ])
             #expect(deleted.exitCode == 0)
             #expect(deleted.stderr == "2 flow(s) match\n")
             let object = try JSONSerialization.jsonObject(with: Data(deleted.stdout.utf8)) as? [String: Any]
@@ -168,7 +183,8 @@ import Testing
             #expect(
                 RecordedTraffic.filters(traffic.first("DELETE", "/flows/delete/by-query"))
                     == RecordedTraffic.filters(traffic.exchanges.last { $0.path.hasSuffix("/flows/search") }))
-            #expect(await workspace.run(["flows", "get", "company.team.sub", "gamma"]).exitCode == 0, "child untouched")
+            #expect(
+                await workspace.run(["flows", "get", "company.team.sub", "gamma"]).exitCode == 0, "child untouched")
 
             let goSpelling = await workspace.run(["flows", "delete-by-query", "--namespace", "other", "--yes"])
             #expect(goSpelling == CommandRun(stdout: "1\n", stderr: "1 flow(s) match\n", exitCode: 0))

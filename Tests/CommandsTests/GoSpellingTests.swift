@@ -70,7 +70,10 @@ import Testing
 
     @Test func goSpellingsStayOutOfHelp() async {
         let hidden: [(command: [String], words: [String])] = [
-            (["executions"], ["cancel", "del,", "kill-by-query", "restart-by-query", "resume-by-query", "delete-by-query"]),
+            (
+                ["executions"],
+                ["cancel", "del,", "kill-by-query", "restart-by-query", "resume-by-query", "delete-by-query"]
+            ),
             (["flows"], ["del,", "delete-by-query", "search-by-source"]),
             (["logs"], ["ls,"]),
             (["executions", "run"], ["-w,", " -w "]),

@@ -26,7 +26,9 @@ import Testing
                 "\(all.stdout)")
             let before = await emulator.recordedRequests().count
             let path = workspace.directory + "/warn.log"
-            let file = await workspace.run(["logs", "download", id, "--min-level", "warn", "--task-id", "careful", "-f", path])
+            let file = await workspace.run([
+                "logs", "download", id, "--min-level", "warn", "--task-id", "careful", "-f", path,
+            ])
             #expect(file == CommandRun(stdout: "", stderr: "", exitCode: 0), "nothing on stdout with -f")
             #expect(try String(contentsOfFile: path, encoding: .utf8).hasSuffix(" WARN careful Ada\n"))
             #expect(
@@ -45,7 +47,8 @@ import Testing
             let refused = await workspace.run(["logs", "delete", id])
             #expect(refused.exitCode == 2)
             #expect(
-                refused.stderr.hasPrefix("Error: refusing to delete the logs of execution '\(id)' without confirmation\n"))
+                refused.stderr.hasPrefix(
+                    "Error: refusing to delete the logs of execution '\(id)' without confirmation\n"))
             let stderr = CapturedTerminal()
             let declined = await CommandDispatcher.run(
                 arguments: ["logs", "rm", id], environment: workspace.environment,
@@ -60,8 +63,10 @@ import Testing
             #expect(
                 warnings
                     == CommandRun(
-                        stdout: "Deleted the WARN and more severe logs of execution '\(id)'.\n", stderr: "", exitCode: 0))
-            #expect(await RecordedTraffic.since(before, emulator).first("DELETE", "/logs/\(id)")?.query == "minLevel=WARN")
+                        stdout: "Deleted the WARN and more severe logs of execution '\(id)'.\n", stderr: "", exitCode: 0
+                    ))
+            #expect(
+                await RecordedTraffic.since(before, emulator).first("DELETE", "/logs/\(id)")?.query == "minLevel=WARN")
             let left = await workspace.run(["logs", "list", id, "-o", "json"])
             let entries = try JSONSerialization.jsonObject(with: Data(left.stdout.utf8)) as? [[String: Any]] ?? []
             #expect(entries.map { $0["message"] as? String } == ["Hello Ada"])
@@ -73,36 +78,28 @@ import Testing
     }
 
     @Test func triggersRestartShowsTheState() async throws {
-        let scheduled = """
-            id: nightly
-            namespace: company.team
-            tasks:
-              - id: log
-                type: io.kestra.plugin.core.log.Log
-                message: hi
-            triggers:
-              - id: every_min
-                type: io.kestra.plugin.core.trigger.Schedule
-                cron: "*/5 * * * *"
-
-            """
         try await FlowTestWorkspace.with { workspace, emulator in
-            _ = await workspace.run(["flows", "deploy", try workspace.write("n.yml", scheduled)])
+            _ = await workspace.run([
+                "flows", "deploy", try workspace.write("n.yml", NamespaceAndTriggerCommandTests.scheduled),
+            ])
             let before = await emulator.recordedRequests().count
             let restarted = await workspace.run(["triggers", "restart", "company.team", "nightly", "every_min"])
             #expect(restarted.exitCode == 0)
             #expect(restarted.stderr == "")
             let rows = restarted.stdout.split(separator: "\n").map(String.init)
-            #expect(Array(rows.prefix(5)) == [
-                "Namespace: company.team", "Flow:      nightly", "Trigger:   every_min", "Disabled:  false",
-                "Locked:    false",
-            ])
+            #expect(
+                Array(rows.prefix(5)) == [
+                    "Namespace: company.team", "Flow:      nightly", "Trigger:   every_min", "Disabled:  false",
+                    "Locked:    false",
+                ])
             #expect(rows[5].hasPrefix("Next:      20"))
             #expect(
                 await RecordedTraffic.since(before, emulator).mutations == [
                     "POST /api/v1/main/triggers/company.team/nightly/every_min/restart"
                 ])
-            let json = await workspace.run(["triggers", "restart", "-n", "company.team", "nightly", "every_min", "-o", "json"])
+            let json = await workspace.run([
+                "triggers", "restart", "-n", "company.team", "nightly", "every_min", "-o", "json",
+            ])
             #expect(try Flows.object(json)["triggerId"] as? String == "every_min")
             let unknown = await workspace.run(["triggers", "restart", "company.team", "nightly", "nope"])
             #expect(unknown.exitCode == 4)

@@ -6,24 +6,12 @@ import Testing
 /// `-n NS` instead of the positional namespace on every command of the `-n` table, and `-n` as the
 /// short form of `--namespace` on `flows deploy`.
 @Suite struct NamespaceFlagTests {
-    private static let scheduled = """
-        id: nightly
-        namespace: company.team
-        tasks:
-          - id: log
-            type: io.kestra.plugin.core.log.Log
-            message: hi
-        triggers:
-          - id: every_min
-            type: io.kestra.plugin.core.trigger.Schedule
-            cron: "*/5 * * * *"
-
-        """
-
     /// Runs `positional` and the same command with `-n company.team` instead of its namespace; both must
     /// succeed with the same output. Returns the `-n` run.
     @discardableResult
-    private func same(_ positional: [String], _ workspace: FlowTestWorkspace, sourceLocation: SourceLocation = #_sourceLocation)
+    private func same(
+        _ positional: [String], _ workspace: FlowTestWorkspace, sourceLocation: SourceLocation = #_sourceLocation
+    )
         async -> CommandRun
     {
         let index = positional.firstIndex(of: "company.team") ?? 0
@@ -50,7 +38,8 @@ import Testing
                         stderr: "Error: too many arguments: 'greeting'\n"
                             + "  hint: with -n the namespace is not given again as the first argument\n",
                         exitCode: 2))
-            let fromStdin = await workspace.run(["kv", "set", "-n", "company.team", "STRING", "piped", "--value-stdin"], stdin: "v\n")
+            let fromStdin = await workspace.run(
+                ["kv", "set", "-n", "company.team", "STRING", "piped", "--value-stdin"], stdin: "v\n")
             #expect(fromStdin.exitCode == 0)
             let missing = await workspace.run(["kv", "set", "-n", "company.team", "STRING"])
             #expect(missing == CommandRun(stdout: "", stderr: "Error: missing KEY\n", exitCode: 2))
@@ -62,18 +51,25 @@ import Testing
     @Test func namespaceFileCommands() async throws {
         try await FlowTestWorkspace.with { workspace, _ in
             let local = try workspace.write("etl.py", "print('hi')\n")
-            #expect(await workspace.run(["nsfiles", "upload", "-n", "company.team", local, "/scripts/etl.py"]).exitCode == 0)
+            #expect(
+                await workspace.run(["nsfiles", "upload", "-n", "company.team", local, "/scripts/etl.py"]).exitCode == 0
+            )
             await same(["nsfiles", "list", "company.team", "scripts"], workspace)
             let goPath = await workspace.run(["nsfiles", "list", "company.team", "--path", "scripts"])
-            #expect(goPath == (await workspace.run(["nsfiles", "list", "company.team", "scripts"])), "--path P is PATH")
+            #expect(
+                goPath == (await workspace.run(["nsfiles", "list", "company.team", "scripts"])), "--path P is PATH")
             let get = await same(["nsfiles", "get", "company.team", "scripts/etl.py"], workspace)
             #expect(get.stdout == "print('hi')\n")
             let target = workspace.directory + "/copy.py"
             let download = await workspace.run(["nsfiles", "download", "-n", "company.team", "scripts/etl.py", target])
             #expect(download.exitCode == 0)
             #expect(try String(contentsOfFile: target, encoding: .utf8) == "print('hi')\n")
-            #expect(await workspace.run(["nsfiles", "mv", "-n", "company.team", "scripts/etl.py", "scripts/run.py"]).exitCode == 0)
-            let both = await workspace.run(["nsfiles", "delete", "company.team", "scripts/run.py", "-n", "company.team", "--yes"])
+            #expect(
+                await workspace.run(["nsfiles", "mv", "-n", "company.team", "scripts/etl.py", "scripts/run.py"])
+                    .exitCode == 0)
+            let both = await workspace.run([
+                "nsfiles", "delete", "company.team", "scripts/run.py", "-n", "company.team", "--yes",
+            ])
             #expect(both.exitCode == 2)
             #expect(both.stderr.hasPrefix("Error: too many arguments: 'scripts/run.py'\n"))
             let deleted = await workspace.run(["nsfiles", "delete", "-n", "company.team", "scripts/run.py", "--yes"])
@@ -83,7 +79,9 @@ import Testing
 
     @Test func triggerAndFlowToggleCommands() async throws {
         try await FlowTestWorkspace.with { workspace, emulator in
-            _ = await workspace.run(["flows", "deploy", try workspace.write("n.yml", Self.scheduled)])
+            _ = await workspace.run([
+                "flows", "deploy", try workspace.write("n.yml", NamespaceAndTriggerCommandTests.scheduled),
+            ])
             let disabled = await workspace.run(["triggers", "disable", "-n", "company.team", "nightly", "every_min"])
             #expect(disabled.stdout == "Trigger 'every_min' of flow 'company.team/nightly' disabled.\n")
             let enabled = await workspace.run(["triggers", "enable", "-n", "company.team", "nightly", "every_min"])
@@ -91,8 +89,12 @@ import Testing
             _ = await emulator.lockTrigger(namespace: "company.team", flowId: "nightly", triggerId: "every_min")
             let unlocked = await workspace.run(["triggers", "unlock", "-n", "company.team", "nightly", "every_min"])
             #expect(unlocked.stdout == "Trigger 'every_min' of flow 'company.team/nightly' unlocked.\n")
-            #expect(await workspace.run(["triggers", "restart", "-n", "company.team", "nightly", "every_min"]).exitCode == 0)
-            let both = await workspace.run(["triggers", "disable", "company.team", "nightly", "every_min", "-n", "company.team"])
+            #expect(
+                await workspace.run(["triggers", "restart", "-n", "company.team", "nightly", "every_min"]).exitCode == 0
+            )
+            let both = await workspace.run([
+                "triggers", "disable", "company.team", "nightly", "every_min", "-n", "company.team",
+            ])
             #expect(both.exitCode == 2)
 
             let flowsOff = await workspace.run(["flows", "disable", "-n", "company.team", "nightly"])

@@ -103,13 +103,17 @@ import Testing
             let make = try #require(listed.first?["taskRunId"] as? String)
             #expect(try await harness.get("\(harness.api)/outputs/\(id)/\(make)").text == #"{"value":"42"}"#)
             let saveRun = try #require(listed.last?["taskRunId"] as? String)
-            let uri = try #require(try await harness.get("\(harness.api)/outputs/\(id)/\(saveRun)").object["uri"] as? String)
-            #expect(uri.hasPrefix("kestra:///demo/outs/executions/\(id)/tasks/save/\(saveRun)/") && uri.hasSuffix(".ion"))
+            let uri = try #require(
+                try await harness.get("\(harness.api)/outputs/\(id)/\(saveRun)").object["uri"] as? String)
+            #expect(
+                uri.hasPrefix("kestra:///demo/outs/executions/\(id)/tasks/save/\(saveRun)/") && uri.hasSuffix(".ion"))
             let file = try await harness.get(
-                "\(harness.api)/executions/\(id)/file?path=\(uri.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? uri)")
+                "\(harness.api)/executions/\(id)/file?path=\(uri.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? uri)"
+            )
             #expect(file.text == "42!")
             #expect(try await harness.get("\(harness.api)/outputs/\(id)/nope").status == 404)
-            let taskRuns = try await harness.get("\(harness.api)/executions/\(id)").object["taskRunList"] as? [[String: Any]]
+            let taskRuns =
+                try await harness.get("\(harness.api)/executions/\(id)").object["taskRunList"] as? [[String: Any]]
             #expect(taskRuns?.allSatisfy { $0["outputs"] == nil } == true, "2.x serves task outputs from /outputs only")
         }
     }
@@ -149,7 +153,9 @@ import Testing
 
     @Test func importCreatesOrUpdatesAndAnswersWhatFailed() async throws {
         try await EmulatorHarness.with { harness in
-            let good = Array("id: a\nnamespace: demo\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n".utf8)
+            let good = Array(
+                "id: a\nnamespace: demo\ntasks:\n  - id: t\n    type: io.kestra.plugin.core.log.Log\n    message: hi\n"
+                    .utf8)
             let zip = ZipArchive.write([
                 .init(name: "a.yml", contents: ByteBuffer(bytes: good)),
                 .init(name: "dir/bad.yml", contents: ByteBuffer(string: "id: bad\nnamespace: demo\ntasks: []\n")),
@@ -160,7 +166,8 @@ import Testing
             #expect(reply.status == 200)
             #expect(reply.text == #"["dir/bad.yml"]"#)
             #expect(try await harness.get("\(harness.api)/flows/demo/a").status == 200)
-            let strict = try await harness.multipart(.POST, "\(harness.api)/flows/import?failOnError=true", files: upload)
+            let strict = try await harness.multipart(
+                .POST, "\(harness.api)/flows/import?failOnError=true", files: upload)
             #expect(strict.status == 422)
             #expect(strict.object["detail"] as? String == "Following invalid flows were not imported: dir/bad.yml")
             let text = try await harness.multipart(
@@ -198,7 +205,8 @@ import Testing
             #expect(reply.status == 400)
             #expect(
                 reply.object["detail"] as? String
-                    == "'namespace' is not a supported query parameter on this endpoint, use filters[namespace][EQUALS]=<value>")
+                    == "'namespace' is not a supported query parameter on this endpoint, use filters[namespace][EQUALS]=<value>"
+            )
         }
     }
 }

@@ -32,7 +32,9 @@ import Testing
 
         /// Deploys flows and waits until the server lists the last one.
         func deploy(_ flows: [(id: String, body: String)]) async throws {
-            let paths = try flows.map { try write("deploy/\($0.id).yml", "id: \($0.id)\nnamespace: \(namespace)\n\($0.body)") }
+            let paths = try flows.map {
+                try write("deploy/\($0.id).yml", "id: \($0.id)\nnamespace: \(namespace)\n\($0.body)")
+            }
             let deployed = try await kestractl(["flows", "deploy"] + paths)
             #expect(deployed.exitCode == 0, "\(deployed.stderr)")
             _ = try await server.eventually(

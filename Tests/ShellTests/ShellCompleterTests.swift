@@ -76,7 +76,9 @@ private func onThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result
 
     @Test func newCommandsCompleteAndGoSpellingsDoNot() {
         let verbs = completer().complete("executions ").candidates
-        for verb in ["replay", "force-run", "unqueue", "set-labels", "change-status", "latest", "outputs", "download-file"] {
+        for verb in [
+            "replay", "force-run", "unqueue", "set-labels", "change-status", "latest", "outputs", "download-file",
+        ] {
             #expect(verbs.contains(verb), "\(verb)")
         }
         for hidden in ["cancel", "del", "kill-by-query", "delete-by-query"] {

@@ -113,7 +113,8 @@ public struct FlowsAPI: Sendable {
     /// indexes). With `failOnError` the server refuses the whole import instead (422).
     public func importFlows(file path: String, failOnError: Bool = false) async throws -> [String] {
         let filename = URL(fileURLWithPath: path).lastPathComponent
-        return try await importFlows(.file(name: "fileUpload", filename: filename, path: path), failOnError: failOnError)
+        return try await importFlows(
+            .file(name: "fileUpload", filename: filename, path: path), failOnError: failOnError)
     }
 
     /// Imports the files of `archive` as one ZIP built while it is sent (named `filename`); returns the
@@ -121,7 +122,8 @@ public struct FlowsAPI: Sendable {
     public func importFlows(archive: StoredZipArchive, filename: String, failOnError: Bool = false) async throws
         -> [String]
     {
-        try await importFlows(.archive(name: "fileUpload", filename: filename, archive: archive), failOnError: failOnError)
+        try await importFlows(
+            .archive(name: "fileUpload", filename: filename, archive: archive), failOnError: failOnError)
     }
 
     private func importFlows(_ part: MultipartPart, failOnError: Bool) async throws -> [String] {

@@ -41,7 +41,8 @@ public struct LogsAPI: Sendable {
         -> ResponseBody
     {
         var request = APIRequest(
-            .get, routes.logsDownload(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: taskId))
+            .get, routes.logsDownload(executionId: executionId), query: levelAndTask(minLevel: minLevel, taskId: taskId)
+        )
         request.streaming = true
         return try await executor.download(request, accept: "text/plain, */*")
     }

@@ -153,7 +153,9 @@ final class StoredZipReader {
     private func header(_ entry: StoredZipArchive.Entry, central: Bool, offset: UInt32 = 0) -> [UInt8] {
         var bytes: [UInt8] = []
         func u16(_ value: UInt16) { bytes += [UInt8(value & 0xFF), UInt8(value >> 8)] }
-        func u32(_ value: UInt32) { for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> shift) & 0xFF)) } }
+        func u32(_ value: UInt32) {
+            for shift in stride(from: 0, to: 32, by: 8) { bytes.append(UInt8((value >> shift) & 0xFF)) }
+        }
         let name = Array(entry.name.utf8)
         u32(central ? 0x0201_4B50 : 0x0403_4B50)
         if central { u16(20) }  // version made by

@@ -39,12 +39,14 @@ public struct ExecutionOutputsCommand: KestraCommand {
         }
         var rows: [OutputRow] = []
         for name in outputs.outputs.keys.sorted() {
-            rows.append(OutputRow(task: nil, output: name, value: try KVDetails.text(of: outputs.outputs[name] ?? .null)))
+            rows.append(
+                OutputRow(task: nil, output: name, value: try KVDetails.text(of: outputs.outputs[name] ?? .null)))
         }
         for task in outputs.tasks {
             for name in task.outputs.keys.sorted() {
                 rows.append(
-                    OutputRow(task: task.taskId, output: name, value: try KVDetails.text(of: task.outputs[name] ?? .null)))
+                    OutputRow(
+                        task: task.taskId, output: name, value: try KVDetails.text(of: task.outputs[name] ?? .null)))
             }
         }
         let printer = try context.printer()

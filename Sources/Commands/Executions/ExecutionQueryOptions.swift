@@ -11,21 +11,27 @@ public struct ExecutionQueryOptions: ParsableArguments, Sendable {
     public var byQuery = false
     /// `-n NS`: exactly this namespace.
     @Option(
-        name: [.customShort("n"), .long], help: ArgumentHelp("With --by-query: only this namespace (not its children)."),
+        name: [.customShort("n"), .long],
+        help: ArgumentHelp("With --by-query: only this namespace (not its children)."),
         completion: ServerCompletion.namespaces)
     public var namespace: String?
     /// `--flow ID`.
     @OptionGroup public var flow: FlowFilterOption
     /// `--state S`.
-    @Option(name: .long, help: ArgumentHelp("With --by-query: only executions in this state (repeatable).", valueName: "state"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --by-query: only executions in this state (repeatable).", valueName: "state"))
     public var state: [String] = []
     /// `--label K=V`.
-    @Option(name: .long, help: ArgumentHelp("With --by-query: only executions with this label (repeatable).", valueName: "key=value"))
+    @Option(
+        name: .long,
+        help: ArgumentHelp("With --by-query: only executions with this label (repeatable).", valueName: "key=value"))
     public var label: [String] = []
     /// `--since DUR|TIME`.
     @Option(
         name: .long,
-        help: ArgumentHelp("With --by-query: started at or after this time, or this long ago (24h).", valueName: "time"))
+        help: ArgumentHelp("With --by-query: started at or after this time, or this long ago (24h).", valueName: "time")
+    )
     public var since: String?
     /// `--until DUR|TIME`.
     @Option(
@@ -99,7 +105,9 @@ extension ExecutionQueryOptions {
                 let found = try await client.executions.search(search)
                 return (found.results.map(ExecutionQueryMatch.init), found.total)
             },
-            mutate: { try await client.executions.byQuery(action, selection, includeNonTerminated: includeNonTerminated) }
+            mutate: {
+                try await client.executions.byQuery(action, selection, includeNonTerminated: includeNonTerminated)
+            }
         ).run(context, dryRun: dryRun, yes: yes)
     }
 }

@@ -41,11 +41,12 @@ public struct ExecutionReplay: KestraCommand {
     /// Replays, and with `--wait` follows the new execution to its end.
     public func run(_ context: CommandContext) async throws {
         let allowed = try waiting.allowedStates()
-        let timeout = try waiting.wait ? globals.timeout.map { try HumanDuration.parse($0, option: "--timeout") } : nil
+        let timeout = try waiting.timeout(globals.timeout)
         let replayed = try await context.client().executions.replay(id: id, taskRunId: taskRunId, revision: revision)
         context.session?.produced.set(replayed.id)
         try await waiting.finish(
-            replayed, headline: "Execution \(replayed.id) replays \(id)", timeout: timeout, timeoutText: globals.timeout,
+            replayed, headline: "Execution \(replayed.id) replays \(id)", timeout: timeout,
+            timeoutText: globals.timeout,
             allowed: allowed, context)
     }
 }

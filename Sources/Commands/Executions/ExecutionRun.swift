@@ -55,7 +55,7 @@ public struct ExecutionRun: KestraCommand {
         let (namespace, flowId) = try identity.resolve(context)
         let executionInputs = try ExecutionRunInputs.inputs(inputs, inputsFile: inputsFile)
         let executionLabels = try ExecutionRunInputs.labels(labels)
-        let timeout = try waiting.wait ? globals.timeout.map { try HumanDuration.parse($0, option: "--timeout") } : nil
+        let timeout = try waiting.timeout(globals.timeout)
         var schedule: String?
         if let scheduleDate {
             guard let date = Timestamp.parse(scheduleDate) else {

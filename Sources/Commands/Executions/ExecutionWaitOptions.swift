@@ -2,7 +2,7 @@ import ArgumentParser
 import Client
 
 /// `--wait [--logs] [--allow-state S]…` of the commands that create an execution (`run`, `replay`),
-/// and what they print once it is created (`cli.md`'s `executions run` rules).
+/// and what they print once the execution is created.
 public struct ExecutionWaitOptions: ParsableArguments, Sendable {
     /// `--wait`.
     @Flag(name: .long, help: "Follow the execution until it ends; exit by its final state.") public var wait = false
@@ -31,6 +31,12 @@ public struct ExecutionWaitOptions: ParsableArguments, Sendable {
             if !allowState.isEmpty { throw UsageError("--allow-state needs --wait") }
         }
         return try ExecutionOutcome.allowedStates(allowState)
+    }
+
+    /// The limit of the whole wait: `--timeout` (given as `text`) with `--wait`, else none.
+    func timeout(_ text: String?) throws -> Duration? {
+        guard wait, let text else { return nil }
+        return try HumanDuration.parse(text, option: "--timeout")
     }
 
     /// Prints the new execution's id, state and UI URL; with `--wait`, follows it (progress on stderr,

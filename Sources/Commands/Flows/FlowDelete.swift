@@ -35,7 +35,8 @@ public struct FlowDelete: KestraCommand {
     @Flag(name: .customLong("by-query"), help: "Delete every flow of the namespace given with -n.")
     public var byQuery = false
     /// List instead of deleting.
-    @Flag(name: .customLong("dry-run"), help: "With --by-query: list the flows, delete nothing.") public var dryRun = false
+    @Flag(name: .customLong("dry-run"), help: "With --by-query: list the flows, delete nothing.") public var dryRun =
+        false
     /// Skip the confirmation.
     @Flag(name: [.customShort("y"), .long], help: "Do not ask for confirmation.") public var yes = false
     /// Global options.

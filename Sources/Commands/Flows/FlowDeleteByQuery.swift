@@ -13,7 +13,8 @@ public struct FlowDeleteByQuery: KestraCommand {
         shouldDisplay: false)
 
     /// `-n, --namespace NS` (required).
-    @Option(name: [.customShort("n"), .long], help: "Every flow of exactly this namespace.") public var namespace: String?
+    @Option(name: [.customShort("n"), .long], help: "Every flow of exactly this namespace.") public var namespace:
+        String?
     /// List instead of deleting.
     @Flag(name: .customLong("dry-run"), help: "List the flows, delete nothing.") public var dryRun = false
     /// Skip the confirmation.

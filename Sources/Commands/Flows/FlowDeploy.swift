@@ -28,8 +28,7 @@ public struct FlowDeploy: KestraCommand {
     @Argument(help: "Flow files and directories.") public var paths: [String]
     /// Replace every namespace.
     @Option(name: [.customShort("n"), .customLong("namespace")], help: "Deploy every flow to this namespace.")
-    public var targetNamespace:
-        String?
+    public var targetNamespace: String?
     /// Prefix every namespace.
     @Option(name: .customLong("namespace-prefix"), help: "Turn each namespace NS into PREFIX.NS.")
     public var namespacePrefix: String?

@@ -1,5 +1,5 @@
-import Foundation
 import Client
+import Foundation
 
 extension FlowSourceMatch: TableRepresentable {
     /// `ID NAMESPACE MATCH`: the line of the first fragment where the text was found, its marks removed.

@@ -44,7 +44,8 @@ public struct KVSet: KestraCommand {
 
     /// Validates, writes and reports.
     public func run(_ context: CommandContext) async throws {
-        let (namespace, rest) = try namespaceOption.split([namespace, type, key, value], required: ["TYPE", "KEY"], optional: 1)
+        let (namespace, rest) = try namespaceOption.split(
+            [namespace, type, key, value], required: ["TYPE", "KEY"], optional: 1)
         let (type, key, value) = (rest[0], rest[1], rest.count > 2 ? rest[2] : nil)
         if value != nil && valueStdin { throw UsageError("give the value as an argument or --value-stdin, not both") }
         if value == nil && !valueStdin { throw UsageError("missing VALUE (or --value-stdin)") }

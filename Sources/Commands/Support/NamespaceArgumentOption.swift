@@ -16,7 +16,8 @@ public struct NamespaceArgumentOption: ParsableArguments, Sendable {
     /// The namespace and the other arguments, from the positional `words` as parsed (the first slot is
     /// the namespace's; unused trailing slots are nil): with `-n` every word is one of the others.
     /// `required` names the other arguments that must be there; `optional` more may follow.
-    func split(_ words: [String?], required: [String], optional: Int = 0) throws -> (namespace: String, rest: [String]) {
+    func split(_ words: [String?], required: [String], optional: Int = 0) throws -> (namespace: String, rest: [String])
+    {
         let given = words.compactMap { $0 }
         let namespace: String
         let rest: [String]
