@@ -125,6 +125,10 @@ extension EmulatorState {
             originalId: original.originalId, originalCreatedDate: now)
         record.taskRuns = kept
         executions[newId] = record
+        // The UI marks the original `system.replayed` and the new one `system.replay`.
+        if !original.labels.contains(where: { $0.0 == "system.replayed" }) {
+            executions[id]?.labels.append(("system.replayed", "true"))
+        }
         launchRunner(newId)
         return .json(record.json(.full))
     }
@@ -204,7 +208,9 @@ extension EmulatorState {
             throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
         }
         guard [.running, .cancelled, .failed].contains(target) else {
-            throw APIError.invalidArgument("Unqueue state can only be RUNNING, FAILED or CANCELLED")
+            // Kestra's ConcurrencyLimitService: VALID_TARGET_STATES, an EnumSet printed in declaration order.
+            throw APIError.invalidArgument(
+                "Invalid target state: \(target.rawValue). Valid states are: [RUNNING, FAILED, CANCELLED]")
         }
         let changed = update(id) { record in
             record.forced = true

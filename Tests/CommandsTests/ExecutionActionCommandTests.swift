@@ -16,7 +16,7 @@ import Testing
         tasks:
           - id: nap
             type: io.kestra.plugin.core.flow.Sleep
-            duration: PT2H
+            duration: PT1000H
 
         """
 
@@ -60,7 +60,7 @@ import Testing
             let labels = replayed["labels"] as? [[String: String]] ?? []
             #expect(labels.contains(["key": "system.replay", "value": "true"]))
 
-            let running = try await start(["company.team", "slow"], workspace)
+            let running = try await start(["company.team", "forever"], workspace)
             let refused = await workspace.run(["executions", "replay", running])
             #expect(refused.exitCode == 1)
             #expect(refused.stderr.hasSuffix("409 Conflict: Cannot replay execution: execution is not terminated.\n"))
@@ -189,7 +189,7 @@ import Testing
             }
             #expect(await emulator.recordedRequests().count == before, "nothing sent")
 
-            let running = try await start(["company.team", "slow"], workspace)
+            let running = try await start(["company.team", "forever"], workspace)
             let refused = await workspace.run(["executions", "set-labels", running, "a=b"])
             #expect(refused.exitCode == 1)
             #expect(refused.stderr.hasSuffix("400 Bad Request: The execution is not terminated\n"))
@@ -210,7 +210,7 @@ import Testing
             #expect(nonTerminal.exitCode == 2)
             #expect(nonTerminal.stderr.hasPrefix("Error: invalid state \"RUNNING\": the new state must be terminal\n"))
             #expect(await emulator.recordedRequests().count == before)
-            let running = try await start(["company.team", "slow"], workspace)
+            let running = try await start(["company.team", "forever"], workspace)
             let refused = await workspace.run(["executions", "change-status", running, "FAILED"])
             #expect(refused.exitCode == 1)
             #expect(

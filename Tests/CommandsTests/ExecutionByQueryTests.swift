@@ -27,10 +27,10 @@ import Testing
 
     @Test func killCountsListsRefusesThenKillsWithTheFiltersOfTheCount() async throws {
         try await Flows.with { workspace, emulator in
-            let first = try await start("slow", "RUNNING", workspace)
-            let second = try await start("slow", "RUNNING", workspace)
+            let first = try await start("forever", "RUNNING", workspace)
+            let second = try await start("forever", "RUNNING", workspace)
             _ = try await start("greet", "SUCCESS", workspace)
-            let filters = ["--by-query", "-n", "company.team", "--flow", "slow", "--state", "running"]
+            let filters = ["--by-query", "-n", "company.team", "--flow", "forever", "--state", "running"]
 
             var before = await emulator.recordedRequests().count
             let dry = await workspace.run(["executions", "kill"] + filters + ["--dry-run"])
@@ -38,8 +38,8 @@ import Testing
             #expect(dry.stderr == "2 execution(s) match\n")
             #expect(
                 RecordedTraffic.rows(dry.stdout) == [
-                    "ID NAMESPACE FLOW STATE", "\(second) company.team slow RUNNING",
-                    "\(first) company.team slow RUNNING",
+                    "ID NAMESPACE FLOW STATE", "\(second) company.team forever RUNNING",
+                    "\(first) company.team forever RUNNING",
                 ])
             #expect(await RecordedTraffic.since(before, emulator).mutations == [])
 
@@ -61,7 +61,7 @@ import Testing
             let traffic = await RecordedTraffic.since(before, emulator)
             #expect(traffic.mutations == ["DELETE /api/v1/main/executions/kill/by-query"])
             let expected = [
-                "filters[namespace][EQUALS]=company.team", "filters[flowId][EQUALS]=slow",
+                "filters[namespace][EQUALS]=company.team", "filters[flowId][EQUALS]=forever",
                 "filters[state][IN]=RUNNING",
             ]
             #expect(RecordedTraffic.filters(traffic.first("GET", "/executions/search")) == expected)
@@ -78,9 +78,9 @@ import Testing
 
     @Test func jsonIsTheStableObjectWithThe2xOperation() async throws {
         try await Flows.with { workspace, _ in
-            _ = try await start("slow", "RUNNING", workspace)
+            _ = try await start("forever", "RUNNING", workspace)
             let run = await workspace.run([
-                "executions", "kill", "--by-query", "-n", "company.team", "--flow", "slow", "-y", "-o", "json",
+                "executions", "kill", "--by-query", "-n", "company.team", "--flow", "forever", "-y", "-o", "json",
             ])
             #expect(run.exitCode == 0)
             #expect(run.stderr == "1 execution(s) match\n")
@@ -90,7 +90,7 @@ import Testing
             #expect(object["affected"] as? Int == 1)
             #expect((object["operationId"] as? String)?.isEmpty == false)
             let yaml = await workspace.run([
-                "executions", "delete", "--by-query", "-n", "company.team", "--flow", "slow", "-y", "-o", "yaml",
+                "executions", "delete", "--by-query", "-n", "company.team", "--flow", "forever", "-y", "-o", "yaml",
             ])
             #expect(
                 yaml
@@ -104,7 +104,7 @@ import Testing
         try await Flows.with { workspace, emulator in
             let failed = try await start("fails", "FAILED", workspace)
             let paused = try await start("approval", "PAUSED", workspace)
-            let running = try await start("slow", "RUNNING", workspace)
+            let running = try await start("forever", "RUNNING", workspace)
 
             var before = await emulator.recordedRequests().count
             let restarted = await workspace.run([
@@ -216,8 +216,8 @@ import Testing
 
     @Test func aTerminalAsksAndAScriptNeedsYes() async throws {
         try await Flows.with { workspace, emulator in
-            let id = try await start("slow", "RUNNING", workspace)
-            let arguments = ["executions", "kill", "--by-query", "-n", "company.team", "--flow", "slow"]
+            let id = try await start("forever", "RUNNING", workspace)
+            let arguments = ["executions", "kill", "--by-query", "-n", "company.team", "--flow", "forever"]
             let before = await emulator.recordedRequests().count
             let stderr = CapturedTerminal()
             let declined = await CommandDispatcher.run(
@@ -248,26 +248,29 @@ import Testing
 
     @Test func theGoToolsByQuerySpellingsFollowTheSameRules() async throws {
         try await Flows.with { workspace, emulator in
-            let id = try await start("slow", "RUNNING", workspace)
+            let id = try await start("forever", "RUNNING", workspace)
             let before = await emulator.recordedRequests().count
             let refused = await workspace.run([
-                "executions", "kill-by-query", "--namespace", "company.team", "--flow-id", "slow",
+                "executions", "kill-by-query", "--namespace", "company.team", "--flow-id", "forever",
             ])
             #expect(refused.exitCode == 2, "unlike the Go tool, a script must pass --yes")
             #expect(await RecordedTraffic.since(before, emulator).mutations == [])
             let killed = await workspace.run([
-                "executions", "kill-by-query", "--namespace", "company.team", "--flow-id", "slow", "--yes",
+                "executions", "kill-by-query", "--namespace", "company.team", "--flow-id", "forever", "--yes",
             ])
             #expect(killed == CommandRun(stdout: "1\n", stderr: "1 execution(s) match\n", exitCode: 0))
             #expect(try await state(id, workspace) == "KILLED")
             for verb in ["restart", "resume", "delete"] {
                 let dry = await workspace.run([
-                    "executions", "\(verb)-by-query", "--namespace", "company.team", "--flow-id", "slow", "--dry-run",
+                    "executions", "\(verb)-by-query", "--namespace", "company.team", "--flow-id", "forever",
+                    "--dry-run",
                 ])
                 #expect(dry.exitCode == 0, "\(verb): \(dry.stderr)")
                 #expect(dry.stderr == "1 execution(s) match\n")
                 #expect(
-                    RecordedTraffic.rows(dry.stdout) == ["ID NAMESPACE FLOW STATE", "\(id) company.team slow KILLED"])
+                    RecordedTraffic.rows(dry.stdout) == [
+                        "ID NAMESPACE FLOW STATE", "\(id) company.team forever KILLED",
+                    ])
             }
             let conflicting = await workspace.run([
                 "executions", "kill", "--by-query", "--flow", "a", "--flow-id", "b", "--yes",

@@ -48,6 +48,16 @@ enum ExecutionTestFlows {
             duration: PT2H
 
         """
+    /// Runs far longer than any test (1000 h at the tests' time scale is an hour): stays RUNNING until acted on.
+    static let forever = """
+        id: forever
+        namespace: company.team
+        tasks:
+          - id: nap
+            type: io.kestra.plugin.core.flow.Sleep
+            duration: PT1000H
+
+        """
     static let approval = """
         id: approval
         namespace: company.team
@@ -77,7 +87,8 @@ enum ExecutionTestFlows {
         try await FlowTestWorkspace.with { workspace, emulator in
             var paths: [String] = []
             for (name, text) in [
-                ("greet", greet), ("fails", fails), ("warns", warns), ("slow", slow), ("approval", approval),
+                ("greet", greet), ("fails", fails), ("warns", warns), ("slow", slow), ("forever", forever),
+                ("approval", approval),
                 ("upload", upload),
             ] {
                 paths.append(try workspace.write("flows/\(name).yml", text))

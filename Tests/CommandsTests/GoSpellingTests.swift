@@ -41,7 +41,8 @@ import Testing
             #expect(FileManager.default.fileExists(atPath: export))
 
             let slow = try #require(
-                try Flows.object(await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))["id"]
+                try Flows.object(await workspace.run(["executions", "run", "company.team", "forever", "-o", "json"]))[
+                    "id"]
                     as? String)
             _ = try await Flows.waitFor("RUNNING", id: slow, in: workspace)
             let cancelled = await workspace.run(["executions", "cancel", slow])

@@ -15,7 +15,7 @@ import Testing
         tasks:
           - id: nap
             type: io.kestra.plugin.core.flow.Sleep
-            duration: PT1H
+            duration: PT1000H
         """
     static let outputs = """
         id: outs
@@ -45,7 +45,9 @@ import Testing
             let wrong = try await harness.request(
                 .POST, "\(harness.api)/executions/\(waiting)/actions/unqueue?state=SUCCESS")
             #expect(wrong.status == 422)
-            #expect(wrong.object["detail"] as? String == "Unqueue state can only be RUNNING, FAILED or CANCELLED")
+            #expect(
+                wrong.object["detail"] as? String
+                    == "Invalid target state: SUCCESS. Valid states are: [RUNNING, FAILED, CANCELLED]")
             let unqueued = try await harness.request(
                 .POST, "\(harness.api)/executions/\(waiting)/actions/unqueue?state=RUNNING")
             #expect(unqueued.status == 200)
@@ -79,6 +81,9 @@ import Testing
                 $0["state"] as? String
             }
             #expect(states?.last == "RESTARTED")
+            let originalLabels =
+                try await harness.get("\(harness.api)/executions/\(id)").object["labels"] as? [[String: String]]
+            #expect(originalLabels?.contains(["key": "system.replayed", "value": "true"]) == true)
             let done = try await harness.waitForState(newId, ["SUCCESS"])
             let newRuns = done["taskRunList"] as? [[String: Any]] ?? []
             #expect(newRuns.compactMap { $0["taskId"] as? String } == ["make", "save"])
