@@ -39,15 +39,6 @@ enum ExecutionTestFlows {
             state: WARNING
 
         """
-    static let slow = """
-        id: slow
-        namespace: company.team
-        tasks:
-          - id: nap
-            type: io.kestra.plugin.core.flow.Sleep
-            duration: PT2H
-
-        """
     /// Runs far longer than any test (1000 h at the tests' time scale is an hour): stays RUNNING until acted on.
     static let forever = """
         id: forever
@@ -87,7 +78,7 @@ enum ExecutionTestFlows {
         try await FlowTestWorkspace.with { workspace, emulator in
             var paths: [String] = []
             for (name, text) in [
-                ("greet", greet), ("fails", fails), ("warns", warns), ("slow", slow), ("forever", forever),
+                ("greet", greet), ("fails", fails), ("warns", warns), ("forever", forever),
                 ("approval", approval),
                 ("upload", upload),
             ] {

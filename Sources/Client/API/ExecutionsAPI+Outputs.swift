@@ -38,15 +38,6 @@ extension ExecutionsAPI {
         request.streaming = true
         return try await executor.download(request, accept: "application/octet-stream")
     }
-
-    /// The newest execution of each flow (flows without executions are left out).
-    public func latest(_ flows: [FlowReference]) async throws -> [LatestExecution] {
-        var request = APIRequest(.post, routes.executionsLatest)
-        try request.jsonBody(flows)
-        // A read that only happens to be a POST (the flows go in the body): safe to send again.
-        request.retryable = true
-        return try await executor.decode([LatestExecution].self, request)
-    }
 }
 
 /// One entry of `GET /outputs/{executionId}`: a task run that stored outputs.

@@ -53,6 +53,15 @@ public struct ExecutionsAPI: Sendable {
         return try await executor.decode(Page<Execution>.self, APIRequest(.get, routes.executionsSearch, query: query))
     }
 
+    /// The newest execution of each flow (flows without executions are left out).
+    public func latest(_ flows: [FlowReference]) async throws -> [LatestExecution] {
+        var request = APIRequest(.post, routes.executionsLatest)
+        try request.jsonBody(flows)
+        // A read that only happens to be a POST (the flows go in the body): safe to send again.
+        request.retryable = true
+        return try await executor.decode([LatestExecution].self, request)
+    }
+
     /// Follows an execution over server-sent events: each `progress` state, then the `end` state, then finishes.
     ///
     /// Cancelling the consuming task (or dropping the stream) closes the HTTP request. When the server
