@@ -206,12 +206,18 @@ import Testing
 
     @Test func byQueryRefusesTheLegacyFlatParameters() async throws {
         try await EmulatorHarness.with { harness in
-            let reply = try await harness.request(.DELETE, "\(harness.api)/executions/kill/by-query?namespace=demo")
+            let reply = try await harness.request(
+                .DELETE, "\(harness.api)/executions/kill/by-query?namespace=demo&flowId=x&includeNonTerminated=true")
             #expect(reply.status == 400)
             #expect(
-                reply.object["detail"] as? String
-                    == "'namespace' is not a supported query parameter on this endpoint, use filters[namespace][EQUALS]=<value>"
+                reply.object["type"] as? String == "https://kestra.io/docs/api-reference/problems/invalid-query-filters"
             )
+            #expect(reply.object["detail"] as? String == "Provided query filters are invalid")
+            #expect(
+                (reply.object["errors"] as? [[String: Any]])?.compactMap { $0["detail"] as? String } == [
+                    "'flowId' is not a supported query parameter on this endpoint, use filters[flowId][EQUALS]=<value>",
+                    "'namespace' is not a supported query parameter on this endpoint, use filters[namespace][EQUALS]=<value>",
+                ])
         }
     }
 }
