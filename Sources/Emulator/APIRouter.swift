@@ -30,6 +30,7 @@ struct APIRouter: Sendable {
         case "logs": return try await logs(request, method, rest)
         case "namespaces": return try await namespaces(request, method, rest)
         case "kv" where isV2 && method == "GET" && rest.count == 1: return await state.listKeyValues(request)
+        // 2.x serves task outputs here; 1.x carries them in the execution's task runs.
         case "outputs" where isV2 && method == "GET" && (rest.count == 2 || rest.count == 3):
             return try await state.executionOutputs(executionId: rest[1], taskRunId: rest.count == 3 ? rest[2] : nil)
         case "triggers": return try await triggers(request, method, rest)
@@ -69,6 +70,11 @@ struct APIRouter: Sendable {
         case ("POST", 1): return try await state.createFlow(request)
         case ("GET", 2) where rest[1] == "search": return await state.searchFlows(request)
         case ("GET", 2) where rest[1] == "distinct-namespaces": return await state.distinctNamespaces(request)
+        case ("GET", 2) where rest[1] == "source": return await state.searchFlowSources(request)
+        case ("POST", 2) where rest[1] == "import":
+            // Parse the multipart body here, off the state actor.
+            let parts = try request.multipartParts()
+            return try await state.importFlows(request, parts: parts)
         case ("POST", 2) where rest[1] == "validate": return try await state.validateFlows(request)
         case ("POST", 3) where rest[2] == "by-ids" && (rest[1] == "enable" || rest[1] == "disable"):
             return try await state.setFlowsDisabled(request, disabled: rest[1] == "disable")
@@ -81,7 +87,7 @@ struct APIRouter: Sendable {
         case ("POST", 3) where rest[1] == "export" && rest[2] == "by-ids":
             return try await state.exportFlowsByIds(request)
         case ("GET", 3) where rest[1] == "export" && rest[2] == "by-query":
-            return await state.exportFlows(state.matchingFlows(request.query))
+            return await state.exportFlows(state.matchingFlows(request.query), byQuery: true)
         case ("GET", 2): return await state.flowsOfNamespace(rest[1])
         case ("GET", 3): return try await state.getFlow(request, namespace: rest[1], id: rest[2])
         case ("PUT", 3): return try await state.updateFlow(request, namespace: rest[1], id: rest[2])
@@ -112,6 +118,7 @@ struct APIRouter: Sendable {
         switch (method, rest.count) {
         case ("GET", 1): return try await state.executionsOfFlow(request)
         case ("GET", 2) where rest[1] == "search": return await state.searchExecutions(request)
+        case ("POST", 2) where rest[1] == "latest": return try await state.latestExecutions(request)
         case ("POST", 3): return try await createExecution(request, namespace: rest[1], flowId: rest[2])
         case ("GET", 2):
             return .json(try await state.executionJSON(rest[1]))
@@ -145,11 +152,17 @@ struct APIRouter: Sendable {
         case ("POST", "restart"): return try await state.restartExecution(id)
         case ("POST", "resume"): return try await state.resumeExecution(request, id: id)
         case ("POST", "pause"): return try await state.pauseExecution(id)
-        case ("POST", "replay"), ("POST", "replay-with-inputs"): return try await state.replayExecution(id)
+        case ("POST", "replay"), ("POST", "replay-with-inputs"):
+            var revision: Int?
+            if let text = request.query.first("revision") {
+                guard let number = Int(text) else {
+                    throw APIError(type: .invalidQueryParameter, detail: "Invalid revision: \(text)")
+                }
+                revision = number
+            }
+            return try await state.replayExecution(id, taskRunId: request.query.first("taskRunId"), revision: revision)
         case ("POST", "force-run"): return try await state.forceRunExecution(id)
-        case ("POST", "unqueue"):
-            _ = try await state.requireExecution(id)
-            throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
+        case ("POST", "unqueue"): return try await state.unqueueExecution(request, id: id)
         case ("POST", "labels"): return try await state.setExecutionLabels(request, id: id)
         case ("POST", "change-status"): return try await state.changeExecutionStatus(request, id: id)
         default: return nil
@@ -162,6 +175,7 @@ struct APIRouter: Sendable {
         switch (method, rest.count) {
         case ("GET", 2) where rest[1] == "search": return await state.searchLogs(request)
         case ("GET", 2): return await state.executionLogs(request, executionId: rest[1])
+        case ("DELETE", 2): return try await state.deleteLogs(request, executionId: rest[1])
         case ("GET", 3) where rest[2] == "download":
             return await state.downloadLogs(request, executionId: rest[1])
         case ("GET", 3) where rest[2] == "follow":

@@ -1,6 +1,13 @@
 import Foundation
 
 extension EmulatorState {
+    /// The names of Kestra's `QueryFilter.Field` values: a flat query parameter of that name is a legacy filter.
+    static let queryFilterFields: Set<String> = [
+        "q", "scope", "namespace", "kind", "labels", "flowId", "updated", "startDate", "endDate", "state",
+        "timeRange", "triggerExecutionId", "triggerId", "triggerState", "executionId", "childFilter", "workerId",
+        "existingOnly", "level", "path", "parentPath", "version",
+    ]
+
     /// A bulk execution operation (`…/by-ids` and `…/by-query`).
     enum BulkExecutionOperation: String {
         case kill, restart, replay, resume, pause
@@ -25,10 +32,26 @@ extension EmulatorState {
     }
 
     /// Validates every id first (400 `BulkErrorResponse` on any failure), then applies the operation:
-    /// ``bulkAnswer(count:)``, or 200 `{count}` for delete.
+    /// ``bulkAnswer(count:)``, or 200 `{count}` for delete. By query, the 2.x server refuses the legacy
+    /// flat parameters (`?namespace=`) with 400.
     func bulkExecutions(_ request: EmulatorRequest, operation: BulkExecutionOperation, byQuery: Bool)
         throws(APIError) -> EmulatorResponse
     {
+        if byQuery, generation == .v2 {
+            // Kestra's LegacyQueryParameterFilter: a flat filter on a mutating by-query request would be ignored
+            // and the action would run on the whole tenant, so the request is refused before the controller.
+            let legacy = Set(request.query.items.map(\.0)).intersection(EmulatorState.queryFilterFields).sorted()
+            if !legacy.isEmpty {
+                throw APIError(
+                    type: .invalidQueryFilters, detail: "Provided query filters are invalid",
+                    errors: legacy.map {
+                        .init(
+                            detail:
+                                "'\($0)' is not a supported query parameter on this endpoint, use filters[\($0)][EQUALS]=<value>"
+                        )
+                    })
+            }
+        }
         let includeNonTerminated = request.query.bool("includeNonTerminated", default: false)
         var ids: [String]
         if byQuery {

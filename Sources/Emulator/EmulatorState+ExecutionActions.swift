@@ -90,10 +90,32 @@ extension EmulatorState {
         return generation == .v1 ? .noContent : .json(paused?.json(.full) ?? .null)
     }
 
-    func replayExecution(_ id: String) throws(APIError) -> EmulatorResponse {
+    /// A new execution of the same flow and inputs (on flow revision `revision` when given); from task
+    /// run `taskRunId` when given, the task runs before it copied as they ended and the run resuming there.
+    func replayExecution(_ id: String, taskRunId: String? = nil, revision: Int? = nil) throws(APIError)
+        -> EmulatorResponse
+    {
         let original = try requireExecution(id)
         guard original.state.current.isTerminated else {
             throw APIError.conflict("Cannot replay execution: execution is not terminated.")
+        }
+        if let revision, flows[EmulatorState.flowKey(original.namespace, original.flowId)]?.revision(revision) == nil {
+            throw APIError.notFound(
+                "Unable to find revision \(revision) on flow \(original.namespace).\(original.flowId)")
+        }
+        var kept: [TaskRunRecord] = []
+        var state = StateRecord(.created, at: Date())
+        if let taskRunId {
+            guard let index = original.taskRuns.firstIndex(where: { $0.id == taskRunId }) else {
+                throw APIError.invalidArgument("No task found to restart execution from!")
+            }
+            kept = original.taskRuns[..<index].map { run in
+                var copy = run
+                copy.id = FriendlyID.make()
+                return copy
+            }
+            state = original.state
+            state.transition(.restarted)
         }
         let newId = FriendlyID.make()
         let now = Date()
@@ -101,11 +123,16 @@ extension EmulatorState {
         labels.insert(
             ("system.correlationId", original.labels.first { $0.0 == "system.correlationId" }?.1 ?? id), at: 0)
         labels.append(("system.replay", "true"))
-        let record = ExecutionRecord(
-            id: newId, namespace: original.namespace, flowId: original.flowId, flowRevision: original.flowRevision,
-            inputs: original.inputs, labels: labels, state: StateRecord(.created, at: now),
+        var record = ExecutionRecord(
+            id: newId, namespace: original.namespace, flowId: original.flowId,
+            flowRevision: revision ?? original.flowRevision, inputs: original.inputs, labels: labels, state: state,
             originalId: original.originalId, originalCreatedDate: now)
+        record.taskRuns = kept
         executions[newId] = record
+        // The UI marks the original `system.replayed` and the new one `system.replay`.
+        if !original.labels.contains(where: { $0.0 == "system.replayed" }) {
+            executions[id]?.labels.append(("system.replayed", "true"))
+        }
         launchRunner(newId)
         return .json(record.json(.full))
     }
@@ -153,12 +180,47 @@ extension EmulatorState {
         return .json(changed?.json(.full) ?? .null)
     }
 
-    /// Force-run: the emulator never queues, so a non-terminated execution is simply returned as it is.
+    /// Force-run: a `QUEUED` execution runs now whatever its flow's concurrency limit, a `CREATED` one
+    /// without waiting for its schedule date.
     func forceRunExecution(_ id: String) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(id)
         guard !record.state.current.isTerminated else {
             throw APIError.conflict("Cannot force run execution: only non-terminated executions can be force run.")
         }
-        return .json(record.json(.full))
+        guard record.state.current == .queued || record.state.current == .created else {
+            return .json(record.json(.full))
+        }
+        let forced = update(id) { record in
+            record.forced = true
+            if record.state.current == .queued { record.state.transition(.running) }
+        }
+        launchRunner(id)
+        return .json(forced?.json(.full) ?? .null)
+    }
+
+    /// Takes a `QUEUED` execution out of its flow's concurrency queue into `RUNNING` (it runs now),
+    /// `CANCELLED` or `FAILED`.
+    func unqueueExecution(_ request: EmulatorRequest, id: String) throws(APIError) -> EmulatorResponse {
+        let record = try requireExecution(id)
+        guard let text = request.query.first("state") else {
+            throw APIError.badRequest("Required QueryValue [state] not specified")
+        }
+        guard let target = StateType(rawValue: text) else {
+            throw APIError.invalidArgument("Invalid state: \(text)")
+        }
+        guard record.state.current == .queued else {
+            throw APIError.conflict("Cannot unqueue execution: only QUEUED executions can be unqueued.")
+        }
+        guard [.running, .cancelled, .failed].contains(target) else {
+            // Kestra's ConcurrencyLimitService: VALID_TARGET_STATES, an EnumSet printed in declaration order.
+            throw APIError.invalidArgument(
+                "Invalid target state: \(target.rawValue). Valid states are: [RUNNING, FAILED, CANCELLED]")
+        }
+        let changed = update(id) { record in
+            record.forced = true
+            record.state.transition(target)
+        }
+        if target == .running { launchRunner(id) }
+        return .json(changed?.json(.full) ?? .null)
     }
 }

@@ -81,10 +81,14 @@ extension EmulatorState {
         return (id, record.json(.full, url: executionURL(record)))
     }
 
-    /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response.
+    /// The JSON of an execution: `ApiExecution` for GET, `Execution` + `url` for the create response;
+    /// 1.x task runs carry their outputs.
     func executionJSON(_ id: String, withURL: Bool = false) throws(APIError) -> JSONValue {
         let record = try requireExecution(id)
-        return withURL ? record.json(.full, url: executionURL(record)) : record.json(shape(.api))
+        let taskOutputs = generation == .v1
+        return withURL
+            ? record.json(.full, url: executionURL(record), taskOutputs: taskOutputs)
+            : record.json(shape(.api), taskOutputs: taskOutputs)
     }
 
     /// Whether an execution is finished (or gone).
@@ -208,7 +212,11 @@ extension EmulatorState {
 
     /// Pushes the current execution to its followers; ends their streams once it is terminated.
     func executionChanged(_ id: String) {
-        guard let record = executions[id], let followers = executionFollowers[id] else { return }
+        guard let record = executions[id] else { return }
+        if record.state.current.isTerminated {
+            releaseConcurrencySlot(namespace: record.namespace, flowId: record.flowId)
+        }
+        guard let followers = executionFollowers[id] else { return }
         let data = record.json(.full).serialized
         let terminated = record.state.current.isTerminated
         for continuation in followers.values {
@@ -226,13 +234,40 @@ extension EmulatorState {
         return .octets(contents, filename: NamespaceFileTree.name(of: path))
     }
 
-    /// Task outputs: the emulated tasks produce none, so the list is empty and a task run's outputs are `{}`.
+    /// Task outputs (2.x `OutputController`): the task runs that stored outputs, or one task run's outputs.
     func executionOutputs(executionId: String, taskRunId: String?) throws(APIError) -> EmulatorResponse {
         let record = try requireExecution(executionId)
-        guard let taskRunId else { return .json(.array([])) }
-        guard record.taskRuns.contains(where: { $0.id == taskRunId }) else {
+        guard let taskRunId else {
+            return .json(
+                .array(
+                    record.taskRuns.filter { !$0.outputs.isEmpty }.map { run in
+                        .object([
+                            ("taskId", .string(run.taskId)), ("taskRunId", .string(run.id)), ("inline", .bool(true)),
+                        ])
+                    }))
+        }
+        guard let run = record.taskRuns.first(where: { $0.id == taskRunId }) else {
             throw APIError.notFound("Task run '\(taskRunId)' not found")
         }
-        return .json(.object([]))
+        return .json(.object(run.outputs))
+    }
+
+    /// The newest execution of each `{namespace, id}` flow of the JSON body; flows without one are left out.
+    func latestExecutions(_ request: EmulatorRequest) throws(APIError) -> EmulatorResponse {
+        guard let items = try request.jsonBody().arrayValue else {
+            throw APIError(type: .invalidRequestBody, detail: "Expected a JSON array of {namespace,id}")
+        }
+        let latest: [JSONValue] = items.compactMap { item in
+            guard let namespace = item["namespace"]?.stringValue, let flowId = item["id"]?.stringValue,
+                let newest = executions.values.filter({ $0.namespace == namespace && $0.flowId == flowId })
+                    .max(by: { $0.state.startDate < $1.state.startDate })
+            else { return nil }
+            return .object([
+                ("id", .string(newest.id)), ("flowId", .string(flowId)), ("namespace", .string(namespace)),
+                ("startDate", .string(Timestamp.format(newest.state.startDate))),
+                ("status", .string(newest.state.current.rawValue)),
+            ])
+        }
+        return .json(.array(latest))
     }
 }

@@ -254,9 +254,13 @@ extension EmulatorState {
         return lines.joined(separator: "\n")
     }
 
-    func exportFlows(_ records: [FlowRecord]) -> EmulatorResponse {
+    /// A ZIP of the flows' sources, entries named as Kestra names them: `namespace.id.yaml` by ids,
+    /// `namespace-id.yml` by query.
+    func exportFlows(_ records: [FlowRecord], byQuery: Bool = false) -> EmulatorResponse {
         let entries = records.map {
-            ZipArchive.Entry(name: "\($0.namespace).\($0.id).yml", contents: ByteBuffer(string: $0.latest.source))
+            ZipArchive.Entry(
+                name: byQuery ? "\($0.namespace)-\($0.id).yml" : "\($0.namespace).\($0.id).yaml",
+                contents: ByteBuffer(string: $0.latest.source))
         }
         return .octets(ZipArchive.write(entries), filename: "flows.zip")
     }

@@ -122,4 +122,19 @@ extension EmulatorState {
     var logFollowerCount: Int {
         logFollowers.values.reduce(0) { $0 + $1.count }
     }
+
+    /// `DELETE /logs/{executionId}`: drops the execution's logs from `minLevel` up (all when absent), of
+    /// one task when `taskId` is given; the route reads flat parameters in both generations.
+    func deleteLogs(_ request: EmulatorRequest, executionId: String) throws(APIError) -> EmulatorResponse {
+        var level = LogLevel.trace
+        if let text = request.query.first("minLevel") {
+            guard let parsed = LogLevel(name: text) else {
+                throw APIError(type: .invalidQueryParameter, detail: "Invalid minLevel: \(text)")
+            }
+            level = parsed
+        }
+        let taskId = request.query.first("taskId")
+        logs[executionId]?.removeAll { $0.level.isAtLeast(level) && (taskId == nil || $0.taskId == taskId) }
+        return EmulatorResponse(status: 200)
+    }
 }

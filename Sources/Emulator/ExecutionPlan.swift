@@ -6,8 +6,13 @@ struct ExecutionPlan: Sendable {
     var flowId: String
     var namespace: String
     var executionId: String
+    /// The outputs of the task runs already done (restart, replay), by task id.
+    var outputs: [(String, JSONValue)] = []
+    /// The flow's declared outputs (`id`, `type`, `value`).
+    var flowOutputs: [JSONValue] = []
 
     var renderer: TemplateRenderer {
-        TemplateRenderer(inputs: inputs, flowId: flowId, namespace: namespace, executionId: executionId)
+        TemplateRenderer(
+            inputs: inputs, flowId: flowId, namespace: namespace, executionId: executionId, outputs: outputs)
     }
 }

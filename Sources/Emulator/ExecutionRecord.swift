@@ -14,6 +14,10 @@ struct ExecutionRecord: Sendable {
     var attemptNumber = 1
     var originalCreatedDate: Date
     var scheduleDate: Date?
+    /// The flow outputs, set when the execution succeeds.
+    var outputs: [(String, JSONValue)] = []
+    /// Started by force-run: no schedule date or concurrency limit holds it back.
+    var forced = false
     /// Increments every time a new run loop takes over (restart, kill), so stale loops stop.
     var runToken = 0
 
@@ -27,7 +31,8 @@ struct ExecutionRecord: Sendable {
         case light
     }
 
-    func json(_ shape: Shape, url: String? = nil) -> JSONValue {
+    /// The JSON of `shape`; `taskOutputs` puts the task runs' outputs in them, as 1.x does.
+    func json(_ shape: Shape, url: String? = nil, taskOutputs: Bool = false) -> JSONValue {
         var members: [(String, JSONValue)] = [
             ("id", .string(id)),
             ("tenantId", .string("main")),
@@ -37,13 +42,14 @@ struct ExecutionRecord: Sendable {
         ]
         switch shape {
         case .api:
-            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: nil) })))
+            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: nil, withOutputs: taskOutputs) })))
         case .full:
-            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: self) })))
+            members.append(("taskRunList", .array(taskRuns.map { $0.json(owner: self, withOutputs: taskOutputs) })))
         case .light:
             break
         }
         members.append(("inputs", .object(inputs)))
+        if !outputs.isEmpty { members.append(("outputs", .object(outputs))) }
         members.append(("labels", FlowRecord.labelsJSON(labels)))
         members.append(("state", state.json))
         members.append(("originalId", .string(originalId)))

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The run loop of one execution: moves it task by task to a final state, honouring the task semantics
-/// the emulator knows (Log, Sleep, Pause, Fail, Exit; anything else succeeds after a short step).
+/// the emulator knows (Log, Sleep, Pause, Fail, Exit; Return, OutputValues and Write produce outputs;
+/// anything else succeeds after a short step).
 struct ExecutionRunner: Sendable {
     /// How a task ended.
     private enum Outcome {
@@ -22,7 +23,7 @@ struct ExecutionRunner: Sendable {
             if let delay = await state.runnerScheduleDelay(executionId, token: token), delay > 0 {
                 try await sleep(seconds: delay)
             }
-            guard let plan = await state.runnerBegin(executionId, token: token) else { return }
+            guard var plan = await state.runnerBegin(executionId, token: token) else { return }
             var index = plan.startIndex
             while index < plan.tasks.count {
                 guard try await waitWhilePaused() else { return }
@@ -31,9 +32,13 @@ struct ExecutionRunner: Sendable {
                 guard let taskRunId = await state.runnerStartTask(executionId, token: token, taskId: taskId) else {
                     return
                 }
-                switch try await perform(task, taskId: taskId, taskRunId: taskRunId, plan: plan) {
+                var outputs: [(String, JSONValue)] = []
+                let outcome = try await perform(
+                    task, taskId: taskId, taskRunId: taskRunId, plan: plan, outputs: &outputs)
+                if !outputs.isEmpty { plan.outputs.append((taskId, .object(outputs))) }
+                switch outcome {
                 case .success:
-                    await state.runnerFinishTask(executionId, token: token, state: .success)
+                    await state.runnerFinishTask(executionId, token: token, state: .success, outputs: outputs)
                 case .failed:
                     await state.runnerFinishTask(executionId, token: token, state: .failed)
                     await state.runnerFinishExecution(executionId, token: token, state: .failed)
@@ -46,7 +51,8 @@ struct ExecutionRunner: Sendable {
                 index += 1
             }
             guard try await waitWhilePaused() else { return }
-            await state.runnerFinishExecution(executionId, token: token, state: .success)
+            await state.runnerFinishExecution(
+                executionId, token: token, state: .success, outputs: Self.flowOutputs(plan))
         } catch {
             // Cancelled: the execution was killed, restarted, deleted or the emulator stopped.
         }
@@ -67,11 +73,43 @@ struct ExecutionRunner: Sendable {
         }
     }
 
-    private func perform(_ task: JSONValue, taskId: String, taskRunId: String, plan: ExecutionPlan) async throws
-        -> Outcome
-    {
+    /// The flow's declared outputs rendered with the task outputs, typed as declared.
+    private static func flowOutputs(_ plan: ExecutionPlan) -> [(String, JSONValue)] {
+        let renderer = plan.renderer
+        return plan.flowOutputs.compactMap { output in
+            guard let id = output["id"]?.stringValue, let value = output["value"] else { return nil }
+            let text = value.stringValue.map(renderer.render) ?? value.serialized
+            let type = output["type"]?.stringValue?.uppercased() ?? "STRING"
+            if ["INT", "FLOAT"].contains(type), Double(text) != nil { return (id, .number(text)) }
+            if ["BOOLEAN", "BOOL"].contains(type), text == "true" || text == "false" {
+                return (id, .bool(text == "true"))
+            }
+            return (id, .string(text))
+        }
+    }
+
+    private func perform(
+        _ task: JSONValue, taskId: String, taskRunId: String, plan: ExecutionPlan, outputs: inout [(String, JSONValue)]
+    ) async throws -> Outcome {
         let type = task["type"]?.stringValue ?? ""
         let renderer = plan.renderer
+        if type.hasSuffix("debug.Return") {
+            outputs = [("value", .string(renderer.render(task["format"]?.stringValue ?? "")))]
+        } else if type.hasSuffix("output.OutputValues") {
+            let values = (task["values"]?.objectMembers ?? []).map { name, value in
+                (name, value.stringValue.map { JSONValue.string(renderer.render($0)) } ?? value)
+            }
+            outputs = [("values", .object(values))]
+        } else if type.hasSuffix("storage.Write") {
+            let content = renderer.render(task["content"]?.stringValue ?? "")
+            let fileExtension = task["extension"]?.stringValue ?? ".ion"
+            if let uri = await state.runnerWriteFile(
+                executionId, token: token, taskId: taskId, taskRunId: taskRunId, contents: content,
+                fileExtension: fileExtension)
+            {
+                outputs = [("uri", .string(uri))]
+            }
+        }
         if type.hasSuffix("log.Log") {
             let level = task["level"]?.stringValue.flatMap { LogLevel(name: $0) } ?? .info
             let messages: [String]

@@ -120,6 +120,19 @@ struct FlowDefinition: Sendable {
         return violations
     }
 
+    /// The flow's `concurrency` limit and the state an execution over it takes (`QUEUE` → `QUEUED`, the
+    /// default; `CANCEL` → `CANCELLED`; `FAIL` → `FAILED`); nil without a positive limit.
+    var concurrencyLimit: (count: Int, behavior: StateType)? {
+        guard let limit = json["concurrency"]?["limit"]?.stringValue.flatMap({ Int($0) }), limit > 0 else {
+            return nil
+        }
+        switch json["concurrency"]?["behavior"]?.stringValue?.uppercased() {
+        case "CANCEL": return (limit, .cancelled)
+        case "FAIL": return (limit, .failed)
+        default: return (limit, .queued)
+        }
+    }
+
     /// The labels declared by the flow as key/value pairs (list or map form).
     var labels: [(String, String)] {
         switch json["labels"] {

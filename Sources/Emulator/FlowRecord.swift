@@ -41,6 +41,9 @@ struct FlowRecord: Sendable {
                 members.append(("labels", labelsJSON(definition.labels)))
             case "inputs":
                 members.append(("inputs", .array((value.arrayValue ?? []).map(inputJSON))))
+            case "concurrency" where value["behavior"] == nil:
+                // Kestra fills the default behavior in: the schema requires it.
+                members.append(("concurrency", value.setting("behavior", .string("QUEUE"))))
             default:
                 members.append((key, value))
             }

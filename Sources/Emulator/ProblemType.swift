@@ -12,6 +12,8 @@ struct ProblemType: Sendable, Equatable {
     static let badRequest = ProblemType(slug: "bad-request", title: "Bad request", status: 400)
     static let invalidQueryParameter = ProblemType(
         slug: "invalid-query-parameter", title: "Invalid query parameter", status: 400)
+    static let invalidQueryFilters = ProblemType(
+        slug: "invalid-query-filters", title: "Invalid query filters", status: 400)
     static let validationFailed = ProblemType(slug: "validation-failed", title: "Validation failed", status: 422)
     static let invalidEntity = ProblemType(slug: "invalid-entity", title: "Invalid entity", status: 422)
     static let unauthenticated = ProblemType(slug: "unauthenticated", title: "Authentication required", status: 401)

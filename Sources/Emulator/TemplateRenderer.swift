@@ -1,12 +1,15 @@
 import Foundation
 
 /// Renders the small subset of Pebble the emulator understands: `{{ inputs.x }}`, `{{ flow.id }}`,
-/// `{{ flow.namespace }}` and `{{ execution.id }}`; other expressions are left as written.
+/// `{{ flow.namespace }}`, `{{ execution.id }}` and `{{ outputs.task.name }}`; other expressions are left
+/// as written.
 struct TemplateRenderer {
     var inputs: [(String, JSONValue)]
     var flowId: String
     var namespace: String
     var executionId: String
+    /// The outputs of the tasks that ran so far, by task id.
+    var outputs: [(String, JSONValue)] = []
 
     func render(_ template: String) -> String {
         var output = ""
@@ -35,9 +38,18 @@ struct TemplateRenderer {
         case "flow.namespace": return namespace
         case "execution.id": return executionId
         default:
-            guard expression.hasPrefix("inputs.") else { return nil }
-            let name = String(expression.dropFirst("inputs.".count))
-            guard let value = inputs.first(where: { $0.0 == name })?.1 else { return nil }
+            let path = expression.split(separator: ".").map(String.init)
+            let root: JSONValue
+            switch path.first {
+            case "inputs": root = .object(inputs)
+            case "outputs": root = .object(outputs)
+            default: return nil
+            }
+            var value = root
+            for key in path.dropFirst() {
+                guard let member = value[key] else { return nil }
+                value = member
+            }
             return value.stringValue ?? value.serialized
         }
     }

@@ -12,6 +12,9 @@ enum ZipArchive {
     enum ReadFailure: Error {
         case malformed
         case unsupportedCompression(method: Int, entry: String)
+        /// A STORED entry whose sizes come after its data (flag bit 3), which a reader walking local
+        /// headers cannot delimit (Java's `ZipInputStream`: "only DEFLATED entries can have EXT descriptor").
+        case storedWithDataDescriptor(entry: String)
     }
 
     /// Builds a STORED archive from entries.
@@ -112,6 +115,35 @@ enum ZipArchive {
             }
             entries.append(Entry(name: name, contents: contents))
         }
+        return entries
+    }
+
+    /// Reads the file entries by walking the local headers from the start, as Java's `ZipInputStream`
+    /// (and so Kestra's flow import) does; directories are skipped, the central directory ends the walk.
+    static func readSequentially(_ archive: ByteBuffer) throws(ReadFailure) -> [Entry] {
+        let base = archive.readerIndex
+        func u16(_ offset: Int) -> Int? {
+            archive.getInteger(at: base + offset, endianness: .little, as: UInt16.self).map(Int.init)
+        }
+        func u32(_ offset: Int) -> Int? {
+            archive.getInteger(at: base + offset, endianness: .little, as: UInt32.self).map(Int.init)
+        }
+        var entries: [Entry] = []
+        var cursor = 0
+        while u32(cursor) == 0x0403_4B50 {
+            guard let flags = u16(cursor + 6), let method = u16(cursor + 8), let size = u32(cursor + 18),
+                let nameLength = u16(cursor + 26), let extraLength = u16(cursor + 28),
+                let nameBytes = archive.getBytes(at: base + cursor + 30, length: nameLength)
+            else { throw .malformed }
+            let name = String(decoding: nameBytes, as: UTF8.self)
+            guard method == 0 else { throw .unsupportedCompression(method: method, entry: name) }
+            guard flags & 0x08 == 0 else { throw .storedWithDataDescriptor(entry: name) }
+            let dataStart = cursor + 30 + nameLength + extraLength
+            guard let contents = archive.getSlice(at: base + dataStart, length: size) else { throw .malformed }
+            if !name.hasSuffix("/") { entries.append(Entry(name: name, contents: contents)) }
+            cursor = dataStart + size
+        }
+        guard u32(cursor) == 0x0201_4B50 || u32(cursor) == 0x0605_4B50 else { throw .malformed }
         return entries
     }
 }

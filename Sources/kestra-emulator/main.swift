@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Emulator
 import Foundation
+import Synchronization
 
 /// `kestra-emulator`: serves an in-memory Kestra API until SIGINT/SIGTERM.
 struct EmulatorCommand: AsyncParsableCommand {
@@ -74,40 +75,33 @@ struct EmulatorCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("kestra-emulator: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        // Handlers first: whoever reads the URL may signal at once.
-        let termination = TerminationSignals()
         FileHandle.standardOutput.write(Data("\(emulator.url)\n".utf8))
-        await termination.wait()
+        await TerminationSignals.wait()
         await emulator.stop()
     }
 }
 
-/// SIGINT and SIGTERM, caught from creation on.
-struct TerminationSignals {
-    private let signals: AsyncStream<Int32>
-    private let sources: [any DispatchSourceSignal]
+/// SIGINT and SIGTERM. The handler records the signal (an atomic store is async-signal-safe), so a
+/// signal sent at any moment after `install()` — even before the server is up — stops the emulator cleanly.
+enum TerminationSignals {
+    private static let received = Atomic<Bool>(false)
 
-    init() {
-        let (signals, continuation) = AsyncStream<Int32>.makeStream()
-        var sources: [any DispatchSourceSignal] = []
+    /// Installs the handler for both signals.
+    static func install() {
         for number in [SIGINT, SIGTERM] {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { continuation.yield(number) }
-            source.resume()
-            sources.append(source)
+            signal(number) { _ in TerminationSignals.received.store(true, ordering: .relaxed) }
         }
-        self.signals = signals
-        self.sources = sources
     }
 
-    /// Suspends until one of the signals arrives.
-    func wait() async {
-        for await _ in signals { break }
-        for source in sources { source.cancel() }
+    /// Returns once one of the signals has arrived.
+    static func wait() async {
+        while !received.load(ordering: .relaxed) {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
     }
 }
 
+TerminationSignals.install()
 do {
     let command = try EmulatorCommand.parse(Array(CommandLine.arguments.dropFirst()))
     try await command.run()

@@ -53,8 +53,8 @@ import Testing
                 == CommandRun(
                     stdout: "",
                     stderr: "Error: unknown command 'frobnicate' for 'kestractl flows'\n"
-                        + "  hint: valid commands: list, get, delete, revisions, enable, disable, export, deploy, "
-                        + "validate; run 'kestractl flows --help' for usage\n",
+                        + "  hint: valid commands: list, get, search, delete, revisions, enable, disable, export, "
+                        + "export-by-query, import, deploy, validate; run 'kestractl flows --help' for usage\n",
                     exitCode: 2))
         let leading = await CommandRun.run(["--host", "http://127.0.0.1:1", "kv", "lst", "company.team", "-o", "json"])
         #expect(leading.exitCode == 2)

@@ -109,8 +109,8 @@ import Testing
     @Test func timeoutExitsOneTwentyFourAndTheExecutionKeepsRunning() async throws {
         try await Flows.with { workspace, _ in
             let run = await workspace.run([
-                // 2 s also bounds each request: wide enough for a loaded machine, far below the 7 s flow.
-                "executions", "run", "company.team", "slow", "--wait", "--timeout", "2s", "-o", "json",
+                // 2 s also bounds each request: wide enough for a loaded machine, far below the flow's hour.
+                "executions", "run", "company.team", "forever", "--wait", "--timeout", "2s", "-o", "json",
             ])
             #expect(run.exitCode == 124)
             #expect(run.stdout == "")
@@ -240,7 +240,7 @@ import Testing
             let missing = await workspace.run(["executions", "follow", "nope"])
             #expect(missing.exitCode == 4)
             let timedOut = try Flows.object(
-                await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
+                await workspace.run(["executions", "run", "company.team", "forever", "-o", "json"]))
             let slowId = try #require(timedOut["id"] as? String)
             let expired = await workspace.run(["executions", "follow", slowId, "--timeout", "PT2S"])
             #expect(expired.exitCode == 124)
@@ -255,7 +255,7 @@ import Testing
     @Test func aWaitsTimeoutIsNotTheRequestTimeout() async throws {
         try await Flows.with { workspace, emulator in
             let created = try Flows.object(
-                await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"]))
+                await workspace.run(["executions", "run", "company.team", "forever", "-o", "json"]))
             let id = try #require(created["id"] as? String)
             let proxy = try FaultProxy(upstream: emulator.url)
             defer { proxy.stop() }
@@ -271,7 +271,7 @@ import Testing
             #expect(
                 follow.stderr == "Error: GET \(proxy.url)/api/v1/main/executions/\(id) → no response within 500ms\n")
             let run = await CommandRun.run(
-                ["executions", "run", "company.team", "slow", "--wait", "--timeout", "5s", "-o", "json"],
+                ["executions", "run", "company.team", "forever", "--wait", "--timeout", "5s", "-o", "json"],
                 environment: environment)
             #expect(run.exitCode == 124)
             #expect(run.stderr.hasSuffix(" → no response within 500ms\n"), "\(run.stderr)")
@@ -349,7 +349,7 @@ import Testing
     @Test(arguments: [APIGeneration.v1, .v2])
     func killThenConflictThenDelete(_ generation: APIGeneration) async throws {
         try await Flows.with(api: generation) { workspace, emulator in
-            let created = await workspace.run(["executions", "run", "company.team", "slow", "-o", "json"])
+            let created = await workspace.run(["executions", "run", "company.team", "forever", "-o", "json"])
             let id = try #require(try Flows.object(created)["id"] as? String)
             _ = try await Flows.waitFor("RUNNING", id: id, in: workspace)
             let kill = await workspace.run(["executions", "kill", id, "-o", "json"])

@@ -39,13 +39,14 @@ enum ExecutionTestFlows {
             state: WARNING
 
         """
-    static let slow = """
-        id: slow
+    /// Runs far longer than any test (1000 h at the tests' time scale is an hour): stays RUNNING until acted on.
+    static let forever = """
+        id: forever
         namespace: company.team
         tasks:
           - id: nap
             type: io.kestra.plugin.core.flow.Sleep
-            duration: PT2H
+            duration: PT1000H
 
         """
     static let approval = """
@@ -79,7 +80,8 @@ enum ExecutionTestFlows {
         try await FlowTestWorkspace.with(api: generation) { workspace, emulator in
             var paths: [String] = []
             for (name, text) in [
-                ("greet", greet), ("fails", fails), ("warns", warns), ("slow", slow), ("approval", approval),
+                ("greet", greet), ("fails", fails), ("warns", warns), ("forever", forever),
+                ("approval", approval),
                 ("upload", upload),
             ] {
                 paths.append(try workspace.write("flows/\(name).yml", text))

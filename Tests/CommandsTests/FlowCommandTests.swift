@@ -113,8 +113,9 @@ import Testing
                 arguments: ["flows", "delete", "company.team", "hello"], environment: workspace.environment,
                 streams: OutputStreams(stdout: stdout, stderr: stderr), input: StringInput("n\n", isTerminal: true)
             ).exitCode
-            #expect(declined == 0)
+            #expect(declined == 1, "a declined deletion did not happen: exit 1")
             #expect(stderr.text == "Delete flow 'hello' in namespace 'company.team'? [y/N] Cancelled.\n")
+            #expect(await workspace.run(["flows", "get", "company.team", "hello"]).exitCode == 0)
             let accepted = await CommandDispatcher.run(
                 arguments: ["flows", "delete", "company.team", "hello"], environment: workspace.environment,
                 streams: OutputStreams(stdout: CapturedTerminal(), stderr: CapturedTerminal()),

@@ -6,7 +6,8 @@ import Testing
 @testable import Commands
 
 @Suite struct NamespaceAndTriggerCommandTests {
-    private static let scheduled = """
+    /// A flow with a schedule trigger (also used by the `-n` and `triggers restart` tests).
+    static let scheduled = """
         id: nightly
         namespace: company.team
         tasks:

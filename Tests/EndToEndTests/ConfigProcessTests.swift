@@ -45,7 +45,7 @@ import Testing
             try process.run()
             try await Task.sleep(for: .microseconds(Int.random(in: 0...30_000)))
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            await Blocking.run { process.waitUntilExit() }
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(text.hasPrefix("contexts:"), "round \(round): the file is whole")
             #expect(text.contains("  base:\n"), "round \(round): earlier contexts survive")

@@ -47,11 +47,13 @@ import Testing
         }
         #expect(sawCreated)
         process.interrupt()
-        await Task.detached { process.waitUntilExit() }.value
+        await Blocking.run { process.waitUntilExit() }
         errors.fileHandleForReading.readabilityHandler = nil
-        let rest = errors.fileHandleForReading.readDataToEndOfFile()
+        let (rest, stdoutData) = await Blocking.run {
+            (errors.fileHandleForReading.readDataToEndOfFile(), output.fileHandleForReading.readDataToEndOfFile())
+        }
         let stderr = collected.bytes.withLock { String(decoding: $0 + rest, as: UTF8.self) }
-        let stdout = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let stdout = String(decoding: stdoutData, as: UTF8.self)
 
         #expect(process.terminationReason == .exit)
         #expect(process.terminationStatus == 130)

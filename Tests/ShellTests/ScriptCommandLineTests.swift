@@ -81,8 +81,11 @@ import Testing
         let output = Pipe()
         process.standardOutput = output
         try process.run()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let data = await Blocking.run {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return data
+        }
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: data, as: UTF8.self) == "from \(path)\n")
     }
@@ -180,19 +183,21 @@ import Testing
         process.standardOutput = output
         process.standardError = errors
         try process.run()
-        // Wait until the execution is paused (the command is running), then press Ctrl-C.
-        let deadline = ContinuousClock.now + .seconds(30)
-        var seen = Data()
-        while ContinuousClock.now < deadline {
-            seen += errors.fileHandleForReading.availableData
-            if String(decoding: seen, as: UTF8.self).contains("PAUSED") { break }
+        let (stderr, stdout) = await Blocking.run {
+            // Wait until the execution is paused (the command is running), then press Ctrl-C.
+            let deadline = ContinuousClock.now + .seconds(30)
+            var seen = Data()
+            while ContinuousClock.now < deadline {
+                seen += errors.fileHandleForReading.availableData
+                if String(decoding: seen, as: UTF8.self).contains("PAUSED") { break }
+            }
+            kill(process.processIdentifier, SIGINT)
+            let rest = errors.fileHandleForReading.readDataToEndOfFile()
+            let stdout = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (String(decoding: seen + rest, as: UTF8.self), stdout)
         }
-        kill(process.processIdentifier, SIGINT)
-        let rest = errors.fileHandleForReading.readDataToEndOfFile()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
         _ = await emulator.stop()
-        let stderr = String(decoding: seen + rest, as: UTF8.self)
         #expect(process.terminationStatus == 130, "\(stderr)")
         #expect(stderr.contains("\(script):2:1: error: interrupted"), "\(stderr)")
         #expect(String(decoding: stdout, as: UTF8.self) == "start\n")

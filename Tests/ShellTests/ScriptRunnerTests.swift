@@ -162,7 +162,8 @@ import Testing
             stderr
                 == "\(root)/lib/inner.kctl:2:9: error: unknown subcommand 'frobnicate' for 'flows'\n"
                 + "  included from \(root)/main.kctl:2:1\n"
-                + "  hint: valid subcommands: list, get, delete, revisions, enable, disable, export, deploy, validate; "
+                + "  hint: valid subcommands: list, get, search, delete, revisions, enable, disable, export, "
+                + "export-by-query, import, deploy, validate; "
                 + "run 'help flows' for usage\n")
         let (refused, _, refusedErr) = await run(root + "/refused.kctl")
         #expect(refused == 1)
@@ -261,7 +262,7 @@ import Testing
         let diagnostics = try await check(root + "/main.kctl")
         #expect(
             diagnostics.hasPrefix(
-                "\(root)/lib.kctl:2:1: error: Missing expected argument '<namespace>'\n"
+                "\(root)/lib.kctl:2:1: error: missing NAMESPACE: give it as the first argument or with -n\n"
                     + "  included from \(root)/main.kctl:2:1\n"))
         #expect(diagnostics.components(separatedBy: "error:").count == 2, "nothing else is reported: \(diagnostics)")
     }

@@ -74,6 +74,28 @@ private func onThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result
         #expect(completer().complete("config use ").candidates == ["lab", "local", "prod"])
     }
 
+    @Test func newCommandsCompleteAndGoSpellingsDoNot() {
+        let verbs = completer().complete("executions ").candidates
+        for verb in [
+            "replay", "force-run", "unqueue", "set-labels", "change-status", "latest", "outputs", "download-file",
+        ] {
+            #expect(verbs.contains(verb), "\(verb)")
+        }
+        for hidden in ["cancel", "del", "kill-by-query", "delete-by-query"] {
+            #expect(!verbs.contains(hidden), "\(hidden) is a hidden Go spelling")
+        }
+        #expect(completer().complete("flows se").candidates == ["search"])
+        #expect(completer().complete("flows de").candidates == ["delete", "deploy"])
+        #expect(completer().complete("logs d").candidates == ["delete", "download"])
+        #expect(completer().complete("triggers r").candidates == ["restart"])
+        let kill = completer().complete("executions kill --").candidates
+        #expect(kill.contains("--by-query") && kill.contains("--dry-run") && kill.contains("--flow"))
+        #expect(!kill.contains("--flow-id"))
+        #expect(!completer().complete("executions run -").candidates.contains("-w"))
+        #expect(!completer().complete("logs download X --").candidates.contains("--output-file"))
+        #expect(CommandTree.kestractl.subcommand("flows")?.subcommand("search-by-source") == nil)
+    }
+
     @Test func serverNamesForTheTypedOrSessionNamespace() async {
         let shell = completer()
         func complete(_ text: String) async -> [String] { await onThread { shell.complete(text).candidates } }

@@ -132,7 +132,8 @@ import Testing
         #expect(
             shell.stderr.text
                 == "Error: unknown subcommand 'frobnicate' for 'flows'\n"
-                + "  hint: valid subcommands: list, get, delete, revisions, enable, disable, export, deploy, validate; "
+                + "  hint: valid subcommands: list, get, search, delete, revisions, enable, disable, export, "
+                + "export-by-query, import, deploy, validate; "
                 + "run 'help flows' for usage\n")
         #expect(try await shell.run("echo still here") == .proceed(0))
     }

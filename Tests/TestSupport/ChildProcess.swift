@@ -52,12 +52,10 @@ public struct ChildProcess: Sendable {
         try process.run()
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
-        // The blocking reads and wait run on Dispatch threads: Swift concurrency has only as many
-        // threads as cores, and a child process must not hold them while tests run in parallel.
-        async let stdoutData = Self.blocking { output.fileHandleForReading.readDataToEndOfFile() }
-        async let stderrData = Self.blocking { errors.fileHandleForReading.readDataToEndOfFile() }
+        async let stdoutData = Blocking.run { output.fileHandleForReading.readDataToEndOfFile() }
+        async let stderrData = Blocking.run { errors.fileHandleForReading.readDataToEndOfFile() }
         let (stdout, stderr) = await (stdoutData, stderrData)
-        await Self.blocking { process.waitUntilExit() }
+        await Blocking.run { process.waitUntilExit() }
         let status =
             process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
         return Outcome(
@@ -65,12 +63,5 @@ public struct ChildProcess: Sendable {
             stderr: String(decoding: stderr, as: UTF8.self),
             exitCode: status
         )
-    }
-
-    /// Runs blocking `work` on a Dispatch thread and waits for it without holding a concurrency thread.
-    private static func blocking<Value: Sendable>(_ work: @escaping @Sendable () -> Value) async -> Value {
-        await withCheckedContinuation { continuation in
-            DispatchQueue.global().async { continuation.resume(returning: work()) }
-        }
     }
 }

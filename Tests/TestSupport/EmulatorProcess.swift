@@ -23,14 +23,14 @@ public final class EmulatorProcess: Sendable {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let firstLine = await Task.detached { () -> String in
+        let firstLine = await Blocking.run { () -> String in
             var bytes: [UInt8] = []
             while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first {
                 if first == UInt8(ascii: "\n") { break }
                 bytes.append(first)
             }
             return String(decoding: bytes, as: UTF8.self)
-        }.value
+        }
         guard firstLine.hasPrefix("http") else {
             process.terminate()
             throw EmulatorProcessError.noURL(firstLine)
@@ -43,7 +43,7 @@ public final class EmulatorProcess: Sendable {
     public func stop() async -> Int32 {
         if process.isRunning { process.terminate() }
         let process = self.process
-        await Task.detached { process.waitUntilExit() }.value
+        await Blocking.run { process.waitUntilExit() }
         return process.terminationStatus
     }
 }

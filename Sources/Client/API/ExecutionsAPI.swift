@@ -5,7 +5,7 @@ public struct ExecutionsAPI: Sendable {
     /// Sends the requests of this area.
     let executor: RequestExecutor
 
-    private var routes: Routes { executor.routes }
+    var routes: Routes { executor.routes }
 
     /// Runs a flow: inputs as `multipart/form-data` (files streamed from disk), labels as repeated `labels=k:v`.
     ///
@@ -49,15 +49,17 @@ public struct ExecutionsAPI: Sendable {
     public func search(_ search: ExecutionSearch) async throws -> Page<Execution> {
         var query = QueryItems()
         query.paging(page: search.page, size: search.size, sort: search.sort)
-        query.filter("namespace", "EQUALS", search.namespace)
-        query.filter("namespace", "PREFIX", search.namespacePrefix)
-        query.filter("flowId", "EQUALS", search.flowId)
-        if !search.states.isEmpty {
-            query.filter("state", "IN", search.states.joined(separator: ","))
-        }
-        query.labelFilters(search.labels)
-        query.filter("timeRange", "EQUALS", search.timeRange)
+        query.executionFilters(search)
         return try await executor.decode(Page<Execution>.self, APIRequest(.get, routes.executionsSearch, query: query))
+    }
+
+    /// The newest execution of each flow (flows without executions are left out).
+    public func latest(_ flows: [FlowReference]) async throws -> [LatestExecution] {
+        var request = APIRequest(.post, routes.executionsLatest)
+        try request.jsonBody(flows)
+        // A read that only happens to be a POST (the flows go in the body): safe to send again.
+        request.retryable = true
+        return try await executor.decode([LatestExecution].self, request)
     }
 
     /// Follows an execution over server-sent events: each `progress` state, then the `end` state, then finishes.
@@ -88,22 +90,58 @@ public struct ExecutionsAPI: Sendable {
         try await action(.post, id: id, action: "pause")
     }
 
+    /// Replays a terminated execution as a new one, from task run `taskRunId` when given and on flow
+    /// revision `revision` when given; returns the new execution. Never retried.
+    public func replay(id: String, taskRunId: String? = nil, revision: Int? = nil) async throws -> Execution {
+        var query = QueryItems()
+        query.add("taskRunId", taskRunId)
+        query.add("revision", revision)
+        return try await action(.post, id: id, action: "replay", query: query)
+    }
+
+    /// Starts a scheduled (`CREATED`) or `QUEUED` execution now and returns it.
+    public func forceRun(id: String) async throws -> Execution {
+        try await action(.post, id: id, action: "force-run")
+    }
+
+    /// Takes a `QUEUED` execution out of its flow's concurrency queue into `state` and returns it.
+    public func unqueue(id: String, state: String) async throws -> Execution {
+        var query = QueryItems()
+        query.add("state", state)
+        return try await action(.post, id: id, action: "unqueue", query: query)
+    }
+
+    /// Replaces the non-system labels of a terminated execution with `labels` and returns it.
+    public func setLabels(id: String, labels: [Label]) async throws -> Execution {
+        try await action(.post, id: id, action: "labels", json: labels)
+    }
+
+    /// Sets a terminated execution's final state by hand (`status` must be terminal) and returns it.
+    public func changeStatus(id: String, status: String) async throws -> Execution {
+        var query = QueryItems()
+        query.add("status", status)
+        return try await action(.post, id: id, action: "change-status", query: query)
+    }
+
     /// Deletes an execution with its logs, metrics and storage.
     public func delete(id: String) async throws {
         try await executor.discard(APIRequest(.delete, routes.execution(id: id)))
     }
 
     /// Sends a single-execution action on the server generation's route (2.x moved them under `/actions/`).
-    private func action(_ method: HTTPMethod, id: String, action: String, multipart: Bool = false) async throws
-        -> Execution
-    {
+    private func action(
+        _ method: HTTPMethod, id: String, action: String, query: QueryItems = QueryItems(), multipart: Bool = false,
+        json: [Label]? = nil
+    ) async throws -> Execution {
         let (bytes, sent) = try await executor.generationSpecific { generation in
-            var request = APIRequest(method, routes.executionAction(id: id, action: action, generation: generation))
+            var request = APIRequest(
+                method, routes.executionAction(id: id, action: action, generation: generation), query: query)
             if multipart {
                 let body = MultipartBody(parts: [])
                 request.body = try body.requestBody()
                 request.headers.append(HTTPHeader(name: "Content-Type", value: body.contentType))
             }
+            if let json { try request.jsonBody(json) }
             return (try await executor.bytes(request), executor.sent(request))
         }
         // 1.x answers kill (202), resume and pause (204) with an empty body; read the execution instead.

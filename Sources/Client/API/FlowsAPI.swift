@@ -1,3 +1,5 @@
+import Foundation
+
 /// Flow endpoints: search, read, deploy, validate, delete, enable/disable and export.
 public struct FlowsAPI: Sendable {
     /// Sends the requests of this area.
@@ -9,6 +11,7 @@ public struct FlowsAPI: Sendable {
     public func search(_ search: FlowSearch) async throws -> Page<Flow> {
         var query = QueryItems()
         query.paging(page: search.page, size: search.size, sort: search.sort)
+        query.filter("namespace", "EQUALS", search.namespace)
         query.filter("namespace", "PREFIX", search.namespacePrefix)
         query.filter("q", "EQUALS", search.query)
         return try await executor.decode(Page<Flow>.self, APIRequest(.get, routes.flowsSearch, query: query))
@@ -77,6 +80,70 @@ public struct FlowsAPI: Sendable {
         // A read that only happens to be a POST (the ids go in the body): safe to send again.
         request.retryable = true
         return try await executor.download(request, accept: "application/octet-stream")
+    }
+
+    /// Searches the flow sources for `text` (a task's message matches, not only ids and descriptions),
+    /// in `namespace` and its children when given, one page at a time.
+    public func searchSource(_ text: String, namespace: String? = nil, page: Int = 1, size: Int = 10) async throws
+        -> Page<FlowSourceMatch>
+    {
+        var query = QueryItems()
+        query.add("q", text)
+        query.add("namespace", namespace)
+        query.paging(page: page, size: size, sort: nil)
+        return try await executor.decode(Page<FlowSourceMatch>.self, APIRequest(.get, routes.flowsSource, query: query))
+    }
+
+    /// Exports the sources of the flows the given filters select (exact namespace, flow id, free text)
+    /// as a ZIP archive, streamed.
+    public func exportByQuery(namespace: String? = nil, flowId: String? = nil, text: String? = nil) async throws
+        -> ResponseBody
+    {
+        var query = QueryItems()
+        query.filter("namespace", "EQUALS", namespace)
+        query.filter("flowId", "EQUALS", flowId)
+        query.filter("q", "EQUALS", text)
+        var request = APIRequest(.get, routes.flowsExportByQuery, query: query)
+        request.streaming = true
+        return try await executor.download(request, accept: "application/octet-stream")
+    }
+
+    /// Imports a `.zip` of flow sources or a `.yml`/`.yaml` file of one or more documents, streamed
+    /// from disk; returns the entries the server could not import (ZIP entry names, YAML document
+    /// indexes). With `failOnError` the server refuses the whole import instead (422).
+    public func importFlows(file path: String, failOnError: Bool = false) async throws -> [String] {
+        let filename = URL(fileURLWithPath: path).lastPathComponent
+        return try await importFlows(
+            .file(name: "fileUpload", filename: filename, path: path), failOnError: failOnError)
+    }
+
+    /// Imports the files of `archive` as one ZIP built while it is sent (named `filename`); returns the
+    /// entries the server could not import.
+    public func importFlows(archive: StoredZipArchive, filename: String, failOnError: Bool = false) async throws
+        -> [String]
+    {
+        try await importFlows(
+            .archive(name: "fileUpload", filename: filename, archive: archive), failOnError: failOnError)
+    }
+
+    private func importFlows(_ part: MultipartPart, failOnError: Bool) async throws -> [String] {
+        var query = QueryItems()
+        query.add("failOnError", failOnError ? "true" : "false")
+        let multipart = MultipartBody(parts: [part])
+        var request = APIRequest(.post, routes.flowsImport, query: query)
+        request.body = try multipart.requestBody()
+        request.headers.append(HTTPHeader(name: "Content-Type", value: multipart.contentType))
+        request.streaming = true
+        return try await executor.decode([String].self, request)
+    }
+
+    /// Deletes every flow of exactly `namespace` (child namespaces untouched); returns how many.
+    public func deleteByQuery(namespace: String) async throws -> Int {
+        var query = QueryItems()
+        query.filter("namespace", "EQUALS", namespace)
+        var request = APIRequest(.delete, routes.flowsDeleteByQuery, query: query)
+        request.retryable = false
+        return try await executor.decode(BulkCount.self, request).operation.affected
     }
 
     private func bulk(_ path: String, _ flows: [FlowReference]) async throws -> Int {

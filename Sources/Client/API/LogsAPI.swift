@@ -38,6 +38,26 @@ public struct LogsAPI: Sendable {
             }, as: LogEntry.self, finishOnEnd: false)
     }
 
+    /// Downloads an execution's logs as the server's text (`<timestamp> <LEVEL> <message>` lines), streamed.
+    public func download(executionId: String, minLevel: LogLevel? = nil, taskId: String? = nil) async throws
+        -> ResponseBody
+    {
+        var request = APIRequest(
+            .get, routes.logsDownload(executionId: executionId),
+            query: try await levelAndTask(minLevel: minLevel, taskId: taskId))
+        request.streaming = true
+        return try await executor.download(request, accept: "text/plain, */*")
+    }
+
+    /// Deletes an execution's logs (from `minLevel` up, of one task, when given). The route reads the
+    /// flat parameters `minLevel` and `taskId` in both generations.
+    public func delete(executionId: String, minLevel: LogLevel? = nil, taskId: String? = nil) async throws {
+        var query = QueryItems()
+        query.add("minLevel", minLevel?.rawValue)
+        query.add("taskId", taskId)
+        try await executor.discard(APIRequest(.delete, routes.logs(executionId: executionId), query: query))
+    }
+
     /// The per-execution filters: flat `minLevel`/`taskId` parameters on 1.x, `filters[…]` on 2.x (each
     /// generation ignores the other's, so the generation is read first, but only when a filter is given).
     private func levelAndTask(minLevel: LogLevel?, taskId: String?) async throws -> QueryItems {

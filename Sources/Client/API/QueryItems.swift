@@ -26,6 +26,21 @@ struct QueryItems: Sendable, Equatable {
         }
     }
 
+    /// Appends the `filters[…]` of an execution search (its paging aside): a search and a by-query
+    /// action built from the same criteria select the same executions.
+    mutating func executionFilters(_ search: ExecutionSearch) {
+        filter("namespace", "EQUALS", search.namespace)
+        filter("namespace", "PREFIX", search.namespacePrefix)
+        filter("flowId", "EQUALS", search.flowId)
+        if !search.states.isEmpty {
+            filter("state", "IN", search.states.joined(separator: ","))
+        }
+        labelFilters(search.labels)
+        filter("timeRange", "EQUALS", search.timeRange)
+        filter("startDate", "GREATER_THAN_OR_EQUAL_TO", search.startedAfter)
+        filter("startDate", "LESS_THAN_OR_EQUAL_TO", search.startedBefore)
+    }
+
     /// Appends `page`, `size` and `sort`.
     mutating func paging(page: Int, size: Int, sort: String?) {
         add("page", page)

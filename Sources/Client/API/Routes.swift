@@ -20,6 +20,14 @@ struct Routes: Sendable {
     var flowsDisableByIds: String { scoped("flows", "disable", "by-ids") }
     /// The path `/api/v1/{tenant}/flows/export/by-ids`.
     var flowsExportByIds: String { scoped("flows", "export", "by-ids") }
+    /// The path `/api/v1/{tenant}/flows/export/by-query`.
+    var flowsExportByQuery: String { scoped("flows", "export", "by-query") }
+    /// The path `/api/v1/{tenant}/flows/delete/by-query`.
+    var flowsDeleteByQuery: String { scoped("flows", "delete", "by-query") }
+    /// The path `/api/v1/{tenant}/flows/source` (full-text search in sources).
+    var flowsSource: String { scoped("flows", "source") }
+    /// The path `/api/v1/{tenant}/flows/import`.
+    var flowsImport: String { scoped("flows", "import") }
     /// The path `/api/v1/{tenant}/flows/{namespace}`.
     func flows(namespace: String) -> String { scoped("flows", namespace) }
     /// The path `/api/v1/{tenant}/flows/{namespace}/{id}`.
@@ -37,6 +45,20 @@ struct Routes: Sendable {
     func execution(id: String) -> String { scoped("executions", id) }
     /// The path `/api/v1/{tenant}/executions/{id}/follow`.
     func executionFollow(id: String) -> String { scoped("executions", id, "follow") }
+    /// The path `/api/v1/{tenant}/executions/{id}/file`.
+    func executionFile(id: String) -> String { scoped("executions", id, "file") }
+    /// The path `/api/v1/{tenant}/executions/latest`.
+    var executionsLatest: String { scoped("executions", "latest") }
+    /// The path `/api/v1/{tenant}/outputs/{executionId}` (2.x).
+    func outputs(executionId: String) -> String { scoped("outputs", executionId) }
+    /// The path `/api/v1/{tenant}/outputs/{executionId}/{taskRunId}` (2.x).
+    func outputs(executionId: String, taskRunId: String) -> String { scoped("outputs", executionId, taskRunId) }
+
+    /// A bulk action on the executions a query selects: `…/executions/{action}/by-query`, and
+    /// `…/executions/by-query` for delete (the same in both generations).
+    func executionsByQuery(action: String) -> String {
+        action == "delete" ? scoped("executions", "by-query") : scoped("executions", action, "by-query")
+    }
 
     /// A single-execution action: 2.x moved them under `/actions/`.
     func executionAction(id: String, action: String, generation: APIGeneration) -> String {
@@ -54,6 +76,8 @@ struct Routes: Sendable {
     func logs(executionId: String) -> String { scoped("logs", executionId) }
     /// The path `/api/v1/{tenant}/logs/{executionId}/follow`.
     func logsFollow(executionId: String) -> String { scoped("logs", executionId, "follow") }
+    /// The path `/api/v1/{tenant}/logs/{executionId}/download`.
+    func logsDownload(executionId: String) -> String { scoped("logs", executionId, "download") }
 
     // MARK: Namespaces and files
 
@@ -99,6 +123,11 @@ struct Routes: Sendable {
     /// The path `/api/v1/{tenant}/triggers/{namespace}/{flowId}/{triggerId}/unlock`.
     func triggerUnlock(namespace: String, flowId: String, triggerId: String) -> String {
         scoped("triggers", namespace, flowId, triggerId, "unlock")
+    }
+
+    /// The path `/api/v1/{tenant}/triggers/{namespace}/{flowId}/{triggerId}/restart`.
+    func triggerRestart(namespace: String, flowId: String, triggerId: String) -> String {
+        scoped("triggers", namespace, flowId, triggerId, "restart")
     }
 
     private func scoped(_ segments: String...) -> String {

@@ -46,6 +46,13 @@ public struct TriggersAPI: Sendable {
             TriggerState.self,
             APIRequest(.post, routes.triggerUnlock(namespace: namespace, flowId: flowId, triggerId: triggerId)))
     }
+
+    /// Resets a trigger's evaluation state and returns it.
+    public func restart(namespace: String, flowId: String, triggerId: String) async throws -> TriggerState {
+        try await executor.decode(
+            TriggerState.self,
+            APIRequest(.post, routes.triggerRestart(namespace: namespace, flowId: flowId, triggerId: triggerId)))
+    }
 }
 
 /// The body of `PUT /triggers/set-disabled` (and of 1.x `PUT /triggers`).

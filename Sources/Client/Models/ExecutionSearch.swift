@@ -12,6 +12,10 @@ public struct ExecutionSearch: Sendable {
     public var labels: [Label] = []
     /// Only executions started within this ISO-8601 duration back from now, e.g. `PT24H`.
     public var timeRange: String?
+    /// Only executions started at or after this ISO-8601 instant.
+    public var startedAfter: String?
+    /// Only executions started at or before this ISO-8601 instant.
+    public var startedBefore: String?
     /// The 1-based page.
     public var page = 1
     /// The page size.
@@ -22,7 +26,8 @@ public struct ExecutionSearch: Sendable {
     /// Creates search criteria.
     public init(
         namespace: String? = nil, namespacePrefix: String? = nil, flowId: String? = nil, states: [String] = [],
-        labels: [Label] = [], timeRange: String? = nil, page: Int = 1, size: Int = 10, sort: String? = nil
+        labels: [Label] = [], timeRange: String? = nil, startedAfter: String? = nil, startedBefore: String? = nil,
+        page: Int = 1, size: Int = 10, sort: String? = nil
     ) {
         self.namespace = namespace
         self.namespacePrefix = namespacePrefix
@@ -30,6 +35,8 @@ public struct ExecutionSearch: Sendable {
         self.states = states
         self.labels = labels
         self.timeRange = timeRange
+        self.startedAfter = startedAfter
+        self.startedBefore = startedBefore
         self.page = page
         self.size = size
         self.sort = sort

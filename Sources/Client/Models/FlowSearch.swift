@@ -1,5 +1,7 @@
 /// The criteria of a tenant-wide flow search.
 public struct FlowSearch: Sendable {
+    /// Only flows of exactly this namespace.
+    public var namespace: String?
     /// Only flows in this namespace or its children.
     public var namespacePrefix: String?
     /// Free text.
@@ -13,8 +15,10 @@ public struct FlowSearch: Sendable {
 
     /// Creates search criteria.
     public init(
-        namespacePrefix: String? = nil, query: String? = nil, page: Int = 1, size: Int = 10, sort: String? = nil
+        namespace: String? = nil, namespacePrefix: String? = nil, query: String? = nil, page: Int = 1, size: Int = 10,
+        sort: String? = nil
     ) {
+        self.namespace = namespace
         self.namespacePrefix = namespacePrefix
         self.query = query
         self.page = page

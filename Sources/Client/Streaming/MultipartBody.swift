@@ -28,6 +28,7 @@ public struct MultipartBody: Sendable {
             case .text(_, let value): total += Int64(value.utf8.count)
             case .data(_, _, let bytes, _): total += Int64(bytes.count)
             case .file(_, _, let path, _): total += try Self.fileSize(path)
+            case .archive(_, _, let archive): total += archive.length
             }
         }
         return total + Int64(closing.count)
@@ -77,6 +78,8 @@ private final class MultipartReader {
         case partStart(Int)
         /// Reading the content of a file part.
         case fileContent(Int, FileHandle)
+        /// Producing the content of an archive part.
+        case archiveContent(Int, StoredZipReader)
         /// About to write the line break after a file part.
         case partEnd(Int)
         /// About to write the closing delimiter.
@@ -124,6 +127,8 @@ private final class MultipartReader {
                         throw KestraError.localFile(path: path, reason: "cannot open for reading")
                     }
                     step = .fileContent(index, handle)
+                case .archive(_, _, let archive):
+                    step = .archiveContent(index, archive.makeReader())
                 }
                 return chunk
             case .fileContent(let index, let handle):
@@ -135,6 +140,9 @@ private final class MultipartReader {
                 }
                 if let data, !data.isEmpty { return [UInt8](data) }
                 try? handle.close()
+                step = .partEnd(index)
+            case .archiveContent(let index, let reader):
+                if let chunk = try reader.next() { return chunk }
                 step = .partEnd(index)
             case .partEnd(let index):
                 step = .partStart(index + 1)

@@ -21,6 +21,11 @@ enum ExecutionAction: String, Sendable {
         case .resume: execution = try await executions.resume(id: id)
         case .pause: execution = try await executions.pause(id: id)
         }
+        try Self.print(execution, context)
+    }
+
+    /// Prints an action's resulting execution: its id and state (table), the object otherwise.
+    static func print(_ execution: Execution, _ context: CommandContext) throws {
         try context.printer().printDetails(
             execution, rows: [("ID", execution.id), ("State", execution.state?.current)])
     }

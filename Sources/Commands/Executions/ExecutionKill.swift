@@ -1,28 +1,37 @@
 import ArgumentParser
 
-/// `kestractl executions kill ID`.
+/// `kestractl executions kill ID`, or `kill --by-query FILTERS`.
 public struct ExecutionKill: KestraCommand {
     /// Name and examples.
     public static let configuration = CommandConfiguration(
         commandName: "kill",
-        abstract: "Kill a running execution (and its subflows).",
+        abstract: "Kill a running execution (and its subflows), or every execution a query selects.",
         discussion: """
+            With --by-query, every execution the filters select (the running ones are killed): they are counted \
+            first (on stderr), --dry-run lists them, and the action needs a confirmation: on a \
+            terminal a question, elsewhere --yes (exit 2 without it, nothing changed). Filters come \
+            only from the command line. The result is the number of executions the server took.
+
             Examples:
               kestractl executions kill 4wjtkzwVGBM9yKnjm3yv8r
-              kestractl executions kill 4wjtkzwVGBM9yKnjm3yv8r -o json
+              kestractl executions kill --by-query -n company.team --flow etl --dry-run
+              kestractl executions kill --by-query -n company.team --state RUNNING --yes
             """
     )
 
-    /// The execution id.
-    @Argument(help: "Execution id.") public var id: String
+    /// The execution id (not with `--by-query`).
+    @Argument(help: "Execution id.") public var id: String?
+    /// `--by-query` and its filters.
+    @OptionGroup public var query: ExecutionQueryOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
     /// Creates the command.
     public init() {}
 
-    /// Sends the action and prints the resulting state.
+    /// Sends the action for one execution and prints its state, or acts on the selected ones.
     public func run(_ context: CommandContext) async throws {
+        guard let id = try query.singleId(id) else { return try await query.run(.kill, context) }
         try await ExecutionAction.kill.run(id: id, context)
     }
 }

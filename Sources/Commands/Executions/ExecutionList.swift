@@ -18,8 +18,8 @@ public struct ExecutionList: KestraCommand {
 
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption
-    /// `--flow ID`.
-    @Option(name: .long, help: "Only executions of this flow.") public var flow: String?
+    /// `--flow ID` (and the hidden `--flow-id ID`).
+    @OptionGroup public var flow: FlowFilterOption
     /// `--state S`.
     @Option(
         name: .long, help: ArgumentHelp("Only executions in this state (repeatable).", valueName: "state"),
@@ -50,7 +50,7 @@ public struct ExecutionList: KestraCommand {
         let labels = try ExecutionRunInputs.labels(label)
         let namespace = try? context.namespace(positional: nil, option: namespaceOption)
         let states = state.map { $0.uppercased() }
-        let flowId = flow
+        let flowId = flow.flow
         let client = try context.client()
         let executions = try await paging.collect(context, noun: "executions") { page, size in
             try await client.executions.search(

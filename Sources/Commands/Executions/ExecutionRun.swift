@@ -38,15 +38,8 @@ public struct ExecutionRun: KestraCommand {
     /// `--schedule-date T`.
     @Option(name: .long, help: ArgumentHelp("Start at this ISO-8601 date-time.", valueName: "date-time"))
     public var scheduleDate: String?
-    /// `--wait`.
-    @Flag(name: .long, help: "Follow the execution until it ends; exit by its final state.") public var wait = false
-    /// `--logs`.
-    @Flag(name: .long, help: "With --wait: stream task logs to stderr.") public var logs = false
-    /// `--allow-state S`.
-    @Option(
-        name: .long,
-        help: ArgumentHelp("With --wait: another final state that exits 0 (e.g. WARNING).", valueName: "state"))
-    public var allowState: [String] = []
+    /// `--wait`, `--logs`, `--allow-state`.
+    @OptionGroup public var waiting: ExecutionWaitOptions
     /// Global options (`--timeout` bounds the wait).
     @OptionGroup public var globals: GlobalOptions
 
@@ -54,19 +47,15 @@ public struct ExecutionRun: KestraCommand {
     public init() {}
 
     /// With `--wait`, `--timeout` is the limit of the whole wait.
-    public var timeoutBoundsWait: Bool { wait }
+    public var timeoutBoundsWait: Bool { waiting.wait }
 
     /// Checks the arguments, creates the execution and, with `--wait`, follows it to its end.
     public func run(_ context: CommandContext) async throws {
-        if !wait {
-            if logs { throw UsageError("--logs needs --wait") }
-            if !allowState.isEmpty { throw UsageError("--allow-state needs --wait") }
-        }
+        let allowed = try waiting.allowedStates()
         let (namespace, flowId) = try identity.resolve(context)
-        let allowed = try ExecutionOutcome.allowedStates(allowState)
         let executionInputs = try ExecutionRunInputs.inputs(inputs, inputsFile: inputsFile)
         let executionLabels = try ExecutionRunInputs.labels(labels)
-        let timeout = try wait ? globals.timeout.map { try HumanDuration.parse($0, option: "--timeout") } : nil
+        let timeout = try waiting.timeout(globals.timeout)
         var schedule: String?
         if let scheduleDate {
             guard let date = Timestamp.parse(scheduleDate) else {
@@ -75,29 +64,12 @@ public struct ExecutionRun: KestraCommand {
             }
             schedule = Timestamp.format(date)
         }
-        let client = try context.client()
-        let created = try await client.executions.create(
+        let created = try await context.client().executions.create(
             namespace: namespace, flowId: flowId, inputs: executionInputs, labels: executionLabels,
             revision: revision, scheduleDate: schedule)
         context.produce(.execution(id: created.id))
-        guard wait else {
-            try context.printer().printDetails(
-                created,
-                rows: [
-                    ("ID", created.id), ("State", created.state?.current),
-                    ("URL", try ExecutionDetails.uiURL(created, context)),
-                ])
-            return
-        }
-        let stderr = context.streams.stderr
-        stderr.write("Execution \(created.id) created for \(namespace)/\(flowId)\n")
-        if let url = try ExecutionDetails.uiURL(created, context) { stderr.write("  \(url)\n") }
-        let final = try await ExecutionWatch.wait(
-            id: created.id, context: context, timeout: timeout, timeoutText: globals.timeout,
-            logOutput: logs ? stderr : nil, progress: stderr)
-        var summary = final
-        summary.url = created.url
-        try ExecutionDetails.print(summary, context)
-        try ExecutionOutcome.check(final, allowed: allowed)
+        try await waiting.finish(
+            created, headline: "Execution \(created.id) created for \(namespace)/\(flowId)", timeout: timeout,
+            timeoutText: globals.timeout, allowed: allowed, context)
     }
 }

@@ -27,8 +27,8 @@ public struct FlowDeploy: KestraCommand {
     /// Files and directories.
     @Argument(help: "Flow files and directories.") public var paths: [String]
     /// Replace every namespace.
-    @Option(name: .customLong("namespace"), help: "Deploy every flow to this namespace.") public var targetNamespace:
-        String?
+    @Option(name: [.customShort("n"), .customLong("namespace")], help: "Deploy every flow to this namespace.")
+    public var targetNamespace: String?
     /// Prefix every namespace.
     @Option(name: .customLong("namespace-prefix"), help: "Turn each namespace NS into PREFIX.NS.")
     public var namespacePrefix: String?

@@ -10,6 +10,7 @@ public struct FlowDisable: KestraCommand {
             Examples:
               kestractl flows disable company.team hello_world
               kestractl flows disable company.team etl_daily etl_weekly
+              kestractl flows disable -n company.team etl_daily etl_weekly
             """
     )
 

@@ -10,6 +10,7 @@ public struct FlowEnable: KestraCommand {
             Examples:
               kestractl flows enable company.team hello_world
               kestractl flows enable company.team etl_daily etl_weekly
+              kestractl flows enable -n company.team etl_daily etl_weekly
             """
     )
 

@@ -8,6 +8,8 @@ public struct FlowExport: KestraCommand {
         commandName: "export",
         abstract: "Export the flows of a namespace as a ZIP archive.",
         discussion: """
+            The ZIP goes to -f (default <namespace>.zip; '-' = stdout).
+
             Examples:
               kestractl flows export company.team -f company.team.zip
               kestractl flows export -n company.team -f - | unzip -l /dev/stdin
@@ -18,9 +20,8 @@ public struct FlowExport: KestraCommand {
     @Argument(help: "Namespace (else -n, the shell session's or the context's).") public var namespace: String?
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption
-    /// Destination.
-    @Option(name: [.customShort("f"), .long], help: "Write the ZIP here ('-' = stdout; default <namespace>.zip).")
-    public var file: String?
+    /// Destination (default `<namespace>.zip`).
+    @OptionGroup public var destination: OutputFileOption
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -34,13 +35,9 @@ public struct FlowExport: KestraCommand {
         let flows = try await client.flows.list(namespace: namespace)
         guard !flows.isEmpty else { throw CommandFailure("no flows in namespace '\(namespace)'", exitCode: .notFound) }
         let archive = try await client.flows.export(flows.map(\.reference))
-        let destination = file ?? "\(namespace).zip"
-        if destination == "-" {
-            for try await chunk in archive { context.streams.stdout.write(bytes: chunk) }
-            return
-        }
+        let destination = self.destination.file ?? "\(namespace).zip"
         // Through a temporary file renamed at the end: a failed export leaves no partial archive.
-        try await archive.write(toFile: destination)
+        guard try await archive.deliver(to: destination, context) != nil else { return }
         context.streams.stderr.write("Exported \(flows.count) flow\(flows.count == 1 ? "" : "s") to \(destination).\n")
     }
 }

@@ -19,7 +19,14 @@ public struct FlowIdentity: ParsableArguments, Sendable {
 
     /// The namespace (resolved per `cli.md` §3) and the flow id.
     func resolve(_ context: CommandContext) throws -> (namespace: String, id: String) {
-        if let second { return (try context.namespace(positional: first, option: namespaceOption), second) }
-        return (try context.namespace(positional: nil, option: namespaceOption), first)
+        try Self.resolve(first: first, second: second, option: namespaceOption, context)
+    }
+
+    /// `[NS] ID` read from two positional words: one word is the id, two are the namespace and the id.
+    static func resolve(first: String, second: String?, option: NamespaceOption, _ context: CommandContext) throws
+        -> (namespace: String, id: String)
+    {
+        if let second { return (try context.namespace(positional: first, option: option), second) }
+        return (try context.namespace(positional: nil, option: option), first)
     }
 }

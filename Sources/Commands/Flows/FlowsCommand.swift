@@ -11,10 +11,15 @@ public struct FlowsCommand: AsyncParsableCommand {
               kestractl flows list company.team
               kestractl flows get company.team hello_world
               kestractl flows deploy ./flows --override
+              kestractl flows search "kind: orders"
+              kestractl flows import ./flows
             """,
         subcommands: [
-            FlowList.self, FlowGet.self, FlowDelete.self, FlowRevisions.self, FlowEnable.self, FlowDisable.self,
-            FlowExport.self, FlowDeploy.self, FlowValidate.self,
+            FlowList.self, FlowGet.self, FlowsSearch.self, FlowDelete.self, FlowRevisions.self, FlowEnable.self,
+            FlowDisable.self, FlowExport.self, FlowExportByQuery.self, FlowImport.self, FlowDeploy.self,
+            FlowValidate.self,
+            // The Go tool's spellings, hidden from help and completion.
+            FlowDeleteGoSpelling.self, FlowDeleteByQuery.self, FlowSearchBySource.self,
         ],
         aliases: ["flow"]
     )

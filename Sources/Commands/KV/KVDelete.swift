@@ -2,7 +2,7 @@ import ArgumentParser
 import Client
 
 /// `kestractl kv delete NS KEY` (alias `rm`).
-public struct KVDelete: KestraCommand {
+public struct KVDelete: KestraCommand, NamespacedArguments {
     /// Name, alias, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "delete",
@@ -11,14 +11,21 @@ public struct KVDelete: KestraCommand {
             Examples:
               kestractl kv delete company.team threshold
               kestractl kv rm company.team old_key
+              kestractl kv delete -n company.team threshold
             """,
         aliases: ["rm"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Key.
-    @Argument(help: "Key.") public var key: String
+    @Argument(help: "Key.") public var key: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, key] }
+    /// The arguments after the namespace.
+    public static let requiredArguments = ["KEY"]
     /// Global options.
     @OptionGroup public var globals: GlobalOptions
 
@@ -27,6 +34,8 @@ public struct KVDelete: KestraCommand {
 
     /// Deletes and reports.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
+        let key = rest[0]
         guard try await context.client().kv.delete(namespace: namespace, key: key) else {
             throw CommandFailure("key '\(key)' not found in namespace '\(namespace)'", exitCode: .notFound)
         }

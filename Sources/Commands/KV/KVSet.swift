@@ -2,7 +2,7 @@ import ArgumentParser
 import Client
 
 /// `kestractl kv set NS TYPE KEY VALUE [--ttl DUR]` or `… KEY --value-stdin`.
-public struct KVSet: KestraCommand {
+public struct KVSet: KestraCommand, NamespacedArguments {
     /// Name, alias, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "set",
@@ -17,18 +17,27 @@ public struct KVSet: KestraCommand {
               kestractl kv set company.team STRING greeting "hello world" --ttl 1h
               kestractl kv set company.team JSON config '{"retries":3,"big":1725000000000000001}'
               cat query.sql | kestractl kv set company.team STRING query --value-stdin
+              kestractl kv set -n company.team NUMBER retries 3
             """,
         aliases: ["put"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Type.
-    @Argument(help: "STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON.") public var type: String
+    @Argument(help: "STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON.") public var type: String?
     /// Key.
-    @Argument(help: "Key.") public var key: String
+    @Argument(help: "Key.") public var key: String?
     /// Value.
     @Argument(help: "Value (or --value-stdin).") public var value: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, type, key, value] }
+    /// The arguments after the namespace.
+    public static let requiredArguments = ["TYPE", "KEY"]
+    /// More may follow.
+    public static let optionalArguments = 1
     /// Read the value from stdin.
     @Flag(name: .customLong("value-stdin"), help: "Read the value from standard input.") public var valueStdin = false
     /// Time to live.
@@ -39,16 +48,12 @@ public struct KVSet: KestraCommand {
     /// Creates the command.
     public init() {}
 
-    /// Requires exactly one value source.
-    public mutating func validate() throws {
-        if value != nil && valueStdin {
-            throw ValidationError("give the value as an argument or --value-stdin, not both")
-        }
-        if value == nil && !valueStdin { throw ValidationError("missing VALUE (or --value-stdin)") }
-    }
-
     /// Validates, writes and reports.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
+        let (type, key, value) = (rest[0], rest[1], rest.count > 2 ? rest[2] : nil)
+        if value != nil && valueStdin { throw UsageError("give the value as an argument or --value-stdin, not both") }
+        if value == nil && !valueStdin { throw UsageError("missing VALUE (or --value-stdin)") }
         let kvType = try KVValueInput.type(type)
         let text = try value ?? context.readSecret(option: "--value-stdin")
         let jsonText = try KVValueInput.jsonText(type: kvType, value: text)

@@ -11,8 +11,13 @@ public struct LogsCommand: AsyncParsableCommand {
               kestractl logs list 4wjtkzwVGBM9yKnjm3yv8r --min-level WARN
               kestractl logs follow 4wjtkzwVGBM9yKnjm3yv8r
               kestractl logs search -n company.team --query error --since 24h
+              kestractl logs download 4wjtkzwVGBM9yKnjm3yv8r -f run.log
             """,
-        subcommands: [LogList.self, LogFollow.self, LogsSearch.self],
+        subcommands: [
+            LogList.self, LogFollow.self, LogsSearch.self, LogDownload.self, LogDelete.self,
+            // The Go tool's spelling, hidden from help and completion.
+            LogListGoSpelling.self,
+        ],
         aliases: ["log"]
     )
 

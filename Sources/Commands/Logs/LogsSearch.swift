@@ -16,10 +16,12 @@ public struct LogsSearch: KestraCommand {
 
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption
-    /// `--flow ID`.
-    @Option(name: .long, help: "Only logs of this flow.") public var flow: String?
+    /// `--flow ID` (and the hidden `--flow-id ID`).
+    @OptionGroup public var flow: FlowFilterOption
     /// `--query Q`.
     @Option(name: .long, help: "Free-text search.") public var query: String?
+    /// `-q Q`, the Go tool's spelling of `--query` (hidden).
+    @Option(name: .customShort("q"), help: .hidden) public var goQuery: String?
     /// `--min-level L`.
     @OptionGroup public var minLevel: LogLevelOption
     /// `--since DUR`.
@@ -33,12 +35,19 @@ public struct LogsSearch: KestraCommand {
     /// Creates the command.
     public init() {}
 
+    /// Folds `-q` into `--query`.
+    public mutating func validate() throws {
+        guard let goQuery else { return }
+        if let query, query != goQuery { throw ValidationError("--query and -q give different texts") }
+        query = goQuery
+    }
+
     /// Searches and prints the logs.
     public func run(_ context: CommandContext) async throws {
         let level = minLevel.level
         let timeRange = try since.map { HumanDuration.iso8601(try HumanDuration.parse($0, option: "--since")) }
         let namespace = try? context.namespace(positional: nil, option: namespaceOption)
-        let (flowId, text) = (flow, query)
+        let (flowId, text) = (flow.flow, query)
         let client = try context.client()
         let entries = try await paging.collect(context, noun: "log lines") { page, size in
             try await client.logs.search(

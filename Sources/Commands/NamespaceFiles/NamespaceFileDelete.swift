@@ -2,7 +2,7 @@ import ArgumentParser
 import Client
 
 /// `kestractl nsfiles delete NS PATH [--recursive] [--yes]` (alias `rm`).
-public struct NamespaceFileDelete: KestraCommand {
+public struct NamespaceFileDelete: KestraCommand, NamespacedArguments {
     /// Name, alias, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "delete",
@@ -11,14 +11,21 @@ public struct NamespaceFileDelete: KestraCommand {
             Examples:
               kestractl nsfiles delete company.team scripts/old.py --yes
               kestractl nsfiles rm company.team sql --recursive --yes
+              kestractl nsfiles delete -n company.team scripts/old.py --yes
             """,
         aliases: ["rm"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Path.
-    @Argument(help: "File or directory path.") public var path: String
+    @Argument(help: "File or directory path.") public var path: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, path] }
+    /// The arguments after the namespace.
+    public static let requiredArguments = ["PATH"]
     /// Allow directories.
     @Flag(name: [.customShort("r"), .long], help: "Delete a directory and everything in it.") public var recursive =
         false
@@ -30,17 +37,14 @@ public struct NamespaceFileDelete: KestraCommand {
     /// Creates the command.
     public init() {}
 
-    /// Rejects the root.
-    public mutating func validate() throws {
-        if NamespaceFilePath.normalize(path).isEmpty {
-            throw ValidationError("refusing to delete the namespace root; give a file or directory path")
-        }
-    }
-
     /// Checks the kind, confirms, deletes and reports.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
+        let target = NamespaceFilePath.normalize(rest[0])
+        if target.isEmpty {
+            throw UsageError("refusing to delete the namespace root; give a file or directory path")
+        }
         let client = try context.client()
-        let target = NamespaceFilePath.normalize(path)
         let shown = NamespaceFilePath.display(target)
         let attributes = try await client.files.stats(namespace: namespace, path: target)
         if attributes.isDirectory && !recursive {
@@ -48,10 +52,7 @@ public struct NamespaceFileDelete: KestraCommand {
                 "'\(shown)' is a directory", hint: "pass --recursive to delete it with everything in it")
         }
         let what = attributes.isDirectory ? "directory '\(shown)' and everything in it" : "file '\(shown)'"
-        guard try context.confirm("delete \(what) in namespace '\(namespace)'", yes: yes) else {
-            context.streams.stderr.write("Cancelled.\n")
-            return
-        }
+        try context.confirm("delete \(what) in namespace '\(namespace)'", yes: yes)
         try await client.files.delete(namespace: namespace, path: target)
         try context.printer().printStatus(
             "Deleted '\(shown)' from namespace '\(namespace)'.",

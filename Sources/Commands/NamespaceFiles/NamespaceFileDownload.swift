@@ -3,7 +3,7 @@ import Client
 import Foundation
 
 /// `kestractl nsfiles download NS PATH LOCAL [--recursive] [--override]`.
-public struct NamespaceFileDownload: KestraCommand {
+public struct NamespaceFileDownload: KestraCommand, NamespacedArguments {
     /// Name, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "download",
@@ -19,15 +19,22 @@ public struct NamespaceFileDownload: KestraCommand {
               kestractl nsfiles download company.team scripts/etl.py ./etl.py
               kestractl nsfiles download company.team / ./backup --recursive
               kestractl nsfiles download company.team sql ./sql --recursive --override
+              kestractl nsfiles download -n company.team scripts/etl.py ./etl.py
             """
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Remote path.
-    @Argument(help: "File or directory path in the namespace (\"/\" for the root).") public var path: String
+    @Argument(help: "File or directory path in the namespace (\"/\" for the root).") public var path: String?
     /// Local target.
-    @Argument(help: "Local file or directory.") public var local: String
+    @Argument(help: "Local file or directory.") public var local: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, path, local] }
+    /// The arguments after the namespace.
+    public static let requiredArguments = ["PATH", "LOCAL"]
     /// Allow directories.
     @Flag(name: [.customShort("r"), .long], help: "Download a directory and everything in it.") public var recursive =
         false
@@ -43,8 +50,10 @@ public struct NamespaceFileDownload: KestraCommand {
 
     /// Lists what to fetch, downloads concurrently and prints the report.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
+        let local = rest[1]
         let client = try context.client()
-        let remote = NamespaceFilePath.normalize(path)
+        let remote = NamespaceFilePath.normalize(rest[0])
         let attributes =
             remote.isEmpty
             ? FileAttributes(fileName: "", type: "Directory")
@@ -68,7 +77,7 @@ public struct NamespaceFileDownload: KestraCommand {
             let target = LocalFileTree.isDirectory(local) ? local + "/" + name : local
             targets.append((remote, target, attributes.size))
         }
-        let (namespace, override) = (self.namespace, self.override)
+        let override = self.override
         let jobs = targets.map { target -> NamespaceFileTransfer.Job in
             .run(
                 skipped: .failed(

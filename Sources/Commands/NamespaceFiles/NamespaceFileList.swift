@@ -2,7 +2,7 @@ import ArgumentParser
 import Client
 
 /// `kestractl nsfiles list NS [PATH] [--recursive]` (alias `ls`).
-public struct NamespaceFileList: KestraCommand {
+public struct NamespaceFileList: KestraCommand, NamespacedArguments {
     /// Name, alias, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "list",
@@ -11,14 +11,25 @@ public struct NamespaceFileList: KestraCommand {
             Examples:
               kestractl nsfiles list company.team
               kestractl nsfiles ls company.team scripts --recursive -o json
+              kestractl nsfiles list -n company.team scripts
             """,
         aliases: ["ls"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Directory.
-    @Argument(help: "Directory (default: the root).") public var path = ""
+    @Argument(help: "Directory (default: the root).") public var path: String?
+    /// The Go tool's `--path P` (hidden).
+    @Option(name: .customLong("path"), help: .hidden) public var pathOption: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, path] }
+    /// The arguments after the namespace.
+    public static let requiredArguments: [String] = []
+    /// More may follow.
+    public static let optionalArguments = 1
     /// Walk subdirectories.
     @Flag(name: [.customShort("r"), .long], help: "List subdirectories too.") public var recursive = false
     /// Global options.
@@ -29,8 +40,12 @@ public struct NamespaceFileList: KestraCommand {
 
     /// Prints the entries, sorted by path (directories before their contents).
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
+        if let pathOption, let given = rest.first, given != pathOption {
+            throw UsageError("give the directory once, as an argument or with --path")
+        }
+        let directory = NamespaceFilePath.normalize(rest.first ?? pathOption ?? "")
         let client = try context.client()
-        let directory = NamespaceFilePath.normalize(path)
         let entries: [NamespaceFileEntry]
         do {
             entries = try await Self.list(client, namespace: namespace, directory: directory, recursive: recursive)

@@ -3,7 +3,7 @@ import Client
 import Foundation
 
 /// `kestractl nsfiles upload NS LOCAL DEST` (alias `put`).
-public struct NamespaceFileUpload: KestraCommand {
+public struct NamespaceFileUpload: KestraCommand, NamespacedArguments {
     /// Name, alias, abstract and examples.
     public static let configuration = CommandConfiguration(
         commandName: "upload",
@@ -20,16 +20,23 @@ public struct NamespaceFileUpload: KestraCommand {
               kestractl nsfiles upload company.team ./scripts /
               kestractl nsfiles upload company.team ./sql queries --no-root --override
               kestractl nsfiles upload company.team config.json config/prod.json --dry-run
+              kestractl nsfiles upload -n company.team ./scripts /
             """,
         aliases: ["put"]
     )
 
-    /// Namespace.
-    @Argument(help: "Namespace.") public var namespace: String
+    /// Namespace (or `-n`).
+    @Argument(help: "Namespace (or -n).") public var namespace: String?
     /// Local file or directory.
-    @Argument(help: "Local file or directory.") public var local: String
+    @Argument(help: "Local file or directory.") public var local: String?
     /// Destination path.
-    @Argument(help: "Destination path in the namespace (\"/\" for the root).") public var destination: String
+    @Argument(help: "Destination path in the namespace (\"/\" for the root).") public var destination: String?
+    /// `-n NS`.
+    @OptionGroup public var namespaceOption: NamespaceArgumentOption
+    /// The positional words, the namespace's slot first.
+    public var positionalWords: [String?] { [namespace, local, destination] }
+    /// The arguments after the namespace.
+    public static let requiredArguments = ["LOCAL", "DEST"]
     /// Replace existing files.
     @Flag(name: .long, help: "Replace files that already exist.") public var override = false
     /// Upload a directory's contents directly under DEST.
@@ -51,9 +58,10 @@ public struct NamespaceFileUpload: KestraCommand {
 
     /// Plans every file, uploads concurrently and prints the report.
     public func run(_ context: CommandContext) async throws {
+        let (namespace, rest) = try namespaceAndArguments()
         let client = try context.client()
-        let (namespace, override, dryRun) = (self.namespace, self.override, self.dryRun)
-        let jobs = plan().map { item -> NamespaceFileTransfer.Job in
+        let (override, dryRun) = (self.override, self.dryRun)
+        let jobs = plan(local: rest[0], destination: rest[1]).map { item -> NamespaceFileTransfer.Job in
             let shown = NamespaceFilePath.display(item.destination)
             if let problem = item.entry.problem {
                 return .done(.failed(item.entry.path, shown, problem))
@@ -78,7 +86,7 @@ public struct NamespaceFileUpload: KestraCommand {
     }
 
     /// Each local file with its normalised destination, sorted by source path.
-    private func plan() -> [(entry: LocalFileTree.Entry, destination: String)] {
+    private func plan(local: String, destination: String) -> [(entry: LocalFileTree.Entry, destination: String)] {
         let target = NamespaceFilePath.normalize(destination)
         let name = URL(fileURLWithPath: local).standardizedFileURL.lastPathComponent
         let entries = LocalFileTree.files(under: local)

@@ -54,10 +54,7 @@ public struct ProjectApply: KestraCommand {
                 let lines = plan.items.filter { $0.action != .unchanged }.map { $0.line + "\n" }.joined()
                 context.streams.stderr.write(lines + plan.summary + "\n")
             }
-            guard try context.confirm(question, yes: yes) else {
-                context.streams.stderr.write("Cancelled.\n")
-                throw ReportedExit(.failure)
-            }
+            try context.confirm(question, yes: yes)
         }
         let outcomes: [ProjectApplier.Outcome]
         if dryRun {

@@ -11,3 +11,8 @@ public struct UsageError: Error, Sendable, Equatable {
         self.hint = hint
     }
 }
+
+extension UsageError: CustomStringConvertible {
+    /// The message: what ArgumentParser shows when a command's `validate()` throws one.
+    public var description: String { message }
+}

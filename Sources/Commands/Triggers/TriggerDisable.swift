@@ -9,6 +9,7 @@ public struct TriggerDisable: KestraCommand {
         discussion: """
             Examples:
               kestractl triggers disable company.team nightly schedule
+              kestractl triggers disable -n company.team nightly schedule
             """
     )
 

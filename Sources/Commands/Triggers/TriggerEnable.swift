@@ -9,6 +9,7 @@ public struct TriggerEnable: KestraCommand {
         discussion: """
             Examples:
               kestractl triggers enable company.team nightly schedule
+              kestractl triggers enable -n company.team nightly schedule
             """
     )
 

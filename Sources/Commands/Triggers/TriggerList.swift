@@ -20,8 +20,8 @@ public struct TriggerList: KestraCommand {
 
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption
-    /// Flow filter.
-    @Option(name: .long, help: "Only the triggers of this flow (needs a namespace).") public var flow: String?
+    /// `--flow ID` (needs a namespace; and the hidden `--flow-id ID`).
+    @OptionGroup public var flow: FlowFilterOption
     /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
@@ -33,11 +33,11 @@ public struct TriggerList: KestraCommand {
     /// Prints the triggers.
     public func run(_ context: CommandContext) async throws {
         let namespace = try? context.namespace(positional: nil, option: namespaceOption)
-        if flow != nil && namespace == nil {
+        if flow.flow != nil && namespace == nil {
             throw UsageError("--flow needs a namespace", hint: "add -n NAMESPACE")
         }
         let client = try context.client()
-        let flow = self.flow
+        let flow = self.flow.flow
         let triggers = try await paging.collect(context, noun: "triggers") { page, size in
             try await client.triggers.search(TriggerSearch(namespace: namespace, flowId: flow, page: page, size: size))
         }

@@ -4,14 +4,14 @@ import Client
 enum TriggerToggle {
     /// Sends the set-disabled request and prints the outcome.
     static func run(_ context: CommandContext, _ identity: TriggerIdentity, disable: Bool) async throws {
+        let (namespace, flow, trigger) = try identity.resolve()
         let state = try await context.client().triggers.setDisabled(
-            namespace: identity.namespace, flowId: identity.flow, triggerId: identity.trigger, disabled: disable)
+            namespace: namespace, flowId: flow, triggerId: trigger, disabled: disable)
         let verb = (state.disabled ?? disable) ? "disabled" : "enabled"
         try context.printer().printStatus(
-            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' \(verb).",
+            "Trigger '\(trigger)' of flow '\(namespace)/\(flow)' \(verb).",
             [
-                "namespace": .text(identity.namespace), "flow": .text(identity.flow),
-                "trigger": .text(identity.trigger),
+                "namespace": .text(namespace), "flow": .text(flow), "trigger": .text(trigger),
                 "disabled": .flag(state.disabled ?? disable),
             ])
     }

@@ -9,6 +9,7 @@ public struct TriggerUnlock: KestraCommand {
         discussion: """
             Examples:
               kestractl triggers unlock company.team nightly schedule
+              kestractl triggers unlock -n company.team nightly schedule
             """
     )
 
@@ -22,13 +23,12 @@ public struct TriggerUnlock: KestraCommand {
 
     /// Unlocks the trigger.
     public func run(_ context: CommandContext) async throws {
-        _ = try await context.client().triggers.unlock(
-            namespace: identity.namespace, flowId: identity.flow, triggerId: identity.trigger)
+        let (namespace, flow, trigger) = try identity.resolve()
+        _ = try await context.client().triggers.unlock(namespace: namespace, flowId: flow, triggerId: trigger)
         try context.printer().printStatus(
-            "Trigger '\(identity.trigger)' of flow '\(identity.namespace)/\(identity.flow)' unlocked.",
+            "Trigger '\(trigger)' of flow '\(namespace)/\(flow)' unlocked.",
             [
-                "namespace": .text(identity.namespace), "flow": .text(identity.flow),
-                "trigger": .text(identity.trigger),
+                "namespace": .text(namespace), "flow": .text(flow), "trigger": .text(trigger),
                 "status": .text("unlocked"),
             ])
     }

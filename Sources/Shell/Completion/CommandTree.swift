@@ -4,6 +4,7 @@ import Foundation
 
 /// The command tree as completion sees it, read from ArgumentParser's own description of the
 /// commands (`_dumpHelp()` JSON), so names, flags and enum values never drift from the parser.
+/// Hidden commands and options (the Go tool's spellings) are left out, as `--help` leaves them out.
 public struct CommandTree: Sendable, Equatable {
     /// One option or flag.
     public struct Option: Sendable, Equatable {
@@ -68,10 +69,11 @@ public struct CommandTree: Sendable, Equatable {
 
     private init(_ info: CommandInfo) {
         name = info.commandName
-        subcommands = (info.subcommands ?? []).filter { $0.commandName != "help" }.map(CommandTree.init)
+        subcommands = (info.subcommands ?? []).filter { $0.commandName != "help" && $0.shouldDisplay != false }
+            .map(CommandTree.init)
         var options: [Option] = []
         var positionals: [Positional] = []
-        for argument in info.arguments ?? [] {
+        for argument in info.arguments ?? [] where argument.shouldDisplay != false {
             let isPath = argument.completionKind?.file != nil || argument.completionKind?.directory != nil
             let values = argument.allValues ?? argument.completionKind?.list?.values ?? []
             if argument.kind == "positional" {
@@ -99,6 +101,7 @@ public struct CommandTree: Sendable, Equatable {
     /// One command of the ToolInfo JSON.
     private struct CommandInfo: Decodable {
         var commandName: String
+        var shouldDisplay: Bool?
         var subcommands: [CommandInfo]?
         var arguments: [ArgumentInfo]?
     }
@@ -106,6 +109,7 @@ public struct CommandTree: Sendable, Equatable {
     /// One argument of the ToolInfo JSON.
     private struct ArgumentInfo: Decodable {
         var kind: String
+        var shouldDisplay: Bool?
         var names: [NameInfo]?
         var valueName: String?
         var isRepeating: Bool?
