@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONTRACT_RECORD := $(CURDIR)/.build/contract-record.jsonl
 
-.PHONY: build demo test lint format contract sdk docs
+.PHONY: build demo test lint format contract sdk docs release
 
 build:
 	$(SWIFT) build
@@ -22,6 +22,7 @@ test:
 	  $(SWIFT) test --filter LargeTransfer --no-parallel
 	KESTRA_CONTRACT_RECORD=$(CONTRACT_RECORD) $(MAKE) sdk
 	$(MAKE) contract
+	scripts/test-release.sh
 	$(MAKE) lint
 
 ## Kestra's Python SDK (kestrapy 2.0.3) against kestra-emulator processes of both API generations (--api 2, then
@@ -42,8 +43,18 @@ contract:
 docs:
 	KESTRACTL_UPDATE_DOCS=1 $(SWIFT) test --filter CommandReferenceTests
 
+## Self-contained release binaries, packed into dist/kestractl-VERSION-OS-ARCH.tar.gz with dist/SHA256SUMS.
+release:
+	scripts/release.sh
+
+## Swift style; shell scripts; the GitHub workflows against GitHub's workflow schema
+## (check-jsonschema), and with actionlint where it is installed (.ci/run installs both).
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Plugins Sources Tests
+	shellcheck .ci/run scripts/*.sh
+	check-jsonschema --builtin-schema vendor.github-workflows .github/workflows/*.yml
+	@if command -v actionlint >/dev/null; then echo "actionlint $$(actionlint -version | head -n 1)"; actionlint; \
+	else echo "actionlint is not installed: the workflows were checked against the schema only"; fi
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Plugins Sources Tests

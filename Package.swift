@@ -1,6 +1,12 @@
 // swift-tools-version: 6.2
 import PackageDescription
 
+/// libedit is linked on Linux and macOS; KESTRACTL_PLAIN_LINE_INPUT=1 leaves it out (the static Linux
+/// SDK's musl sysroot has none), as does Windows: the shell then reads plain lines.
+let lineEditor: [Target.Dependency] =
+    Context.environment["KESTRACTL_PLAIN_LINE_INPUT"] == nil
+    ? [.target(name: "CEditline", condition: .when(platforms: [.linux, .macOS]))] : []
+
 let package = Package(
     name: "kestractl",
     platforms: [.macOS(.v15)],
@@ -23,6 +29,8 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        .plugin(name: "BuildStampPlugin", capability: .buildTool()),
+        .target(name: "BuildStamp", plugins: ["BuildStampPlugin"]),
         .target(
             name: "Client",
             dependencies: [
@@ -33,16 +41,14 @@ let package = Package(
         .target(
             name: "Commands",
             dependencies: [
-                "Client",
+                "Client", "BuildStamp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
         .target(
             name: "Shell",
-            dependencies: [
-                "Commands", "CEditline", .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            dependencies: ["Commands", .product(name: "ArgumentParser", package: "swift-argument-parser")] + lineEditor
         ),
         .target(
             name: "Emulator",

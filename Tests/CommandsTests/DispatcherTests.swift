@@ -4,13 +4,6 @@ import Testing
 @testable import Commands
 
 @Suite struct DispatcherTests {
-    @Test func versionCommandAndFlag() async {
-        let command = await CommandRun.run(["version"])
-        #expect(command == CommandRun(stdout: "kestractl \(BuildInfo.version)\n", stderr: "", exitCode: 0))
-        let flag = await CommandRun.run(["--version"])
-        #expect(flag == CommandRun(stdout: "kestractl \(BuildInfo.version)\n", stderr: "", exitCode: 0))
-    }
-
     @Test func helpGoesToStdoutWithExamples() async {
         let run = await CommandRun.run(["server", "info", "--help"])
         #expect(run.exitCode == 0)

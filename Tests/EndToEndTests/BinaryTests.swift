@@ -11,7 +11,10 @@ import Testing
         let outcome = try await ChildProcess.run("kestractl", ["version"], environment: ["HOME": home])
         #expect(outcome.exitCode == 0)
         #expect(outcome.stderr == "")
-        #expect(outcome.stdout.range(of: #"^kestractl \d+\.\d+\.\d+\n$"#, options: .regularExpression) != nil)
+        // The version line first, then the stamp: commit, build date, target, Swift version.
+        let stamp =
+            #/kestractl \d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?\ncommit: [0-9a-f]{40}\nbuilt: \S+Z\ntarget: \S+\nswift: \S+\n/#
+        #expect(try stamp.wholeMatch(in: outcome.stdout) != nil, "\(outcome.stdout)")
     }
 
     @Test func noArgumentsWithoutATerminalPrintsUsageAndExitsTwo() async throws {

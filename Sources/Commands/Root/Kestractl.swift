@@ -12,7 +12,7 @@ public struct Kestractl: AsyncParsableCommand {
               KESTRACTL_HOST=https://kestra.example.com KESTRACTL_TOKEN=… kestractl server ping
               kestractl version
             """,
-        version: BuildInfo.versionLine,
+        version: BuildInfo.current.text,
         subcommands: [
             ConfigCommand.self, FlowsCommand.self, ExecutionsCommand.self, LogsCommand.self, NamespacesCommand.self,
             NamespaceFilesCommand.self, KVCommand.self, TriggersCommand.self, ServerCommand.self,

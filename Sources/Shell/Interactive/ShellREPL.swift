@@ -3,7 +3,7 @@ import Dispatch
 import Foundation
 import Synchronization
 
-/// The interactive loop: prompt, read (libedit), tokenise, run, record history — until
+/// The interactive loop: prompt, read (libedit, or plain lines without it), tokenise, run, record history — until
 /// `exit`, `quit` or Ctrl-D. Runs synchronously on its own thread; each command runs as a task
 /// that Ctrl-C cancels.
 final class ShellREPL: Sendable {
@@ -21,8 +21,7 @@ final class ShellREPL: Sendable {
 
     /// Runs until the session ends and returns its exit code. Call from a plain thread.
     func run() -> Int32 {
-        let completer = self.completer
-        guard let editor = LineEditor(programName: "kestractl", complete: { completer.complete($0) }) else {
+        guard let editor = makeLineReader() else {
             session.streams.stderr.write("Error: the line editor could not start on this terminal\n")
             return KestractlExitCode.failure.rawValue
         }
@@ -71,7 +70,17 @@ final class ShellREPL: Sendable {
         }
     }
 
-    private func record(_ entry: String, in editor: LineEditor) {
+    /// libedit where it is linked, plain lines elsewhere.
+    private func makeLineReader() -> (any LineReader)? {
+        #if canImport(CEditline)
+            let completer = self.completer
+            return LineEditor(programName: "kestractl", complete: { completer.complete($0) })
+        #else
+            return PlainLineEditor()
+        #endif
+    }
+
+    private func record(_ entry: String, in editor: any LineReader) {
         // Credential-bearing and space-prefixed lines are neither recalled nor written.
         if let stored = ShellHistory.entry(for: entry, mask: session.credentialMask) { editor.addHistory(stored) }
         history?.add(entry)

@@ -1,0 +1,5 @@
+/// A reason the plugin cannot create its command.
+struct BuildStampFailure: Error, CustomStringConvertible {
+    let message: String
+    var description: String { message }
+}
