@@ -2,7 +2,7 @@
 SWIFT ?= swift
 CONTRACT_RECORD := $(CURDIR)/.build/contract-record.jsonl
 
-.PHONY: build demo test lint format contract sdk docs release
+.PHONY: build demo test lint format contract sdk docs release bench
 
 build:
 	$(SWIFT) build
@@ -46,6 +46,11 @@ docs:
 ## Self-contained release binaries, packed into dist/kestractl-VERSION-OS-ARCH.tar.gz with dist/SHA256SUMS.
 release:
 	scripts/release.sh
+
+## The performance goals (docs/performance.md): release binaries against a release kestra-emulator, each row
+## interleaved with its contender (curl, a Python keep-alive loop); exits 1 when a goal is missed. Not part of test.
+bench:
+	python3 scripts/bench.py
 
 ## Swift style; shell scripts; the GitHub workflows against GitHub's workflow schema
 ## (check-jsonschema), and with actionlint where it is installed (.ci/run installs both).

@@ -51,6 +51,10 @@ sh scripts/build-stamp.sh --swift-file "$swift_file" "$repository"
 check "stamp: a changed stamp is rewritten" grep -q '^let stampedVersion = "0.2.0-2-g[0-9a-f]*"$' "$swift_file"
 rm -rf "$scratch"
 
+# One build date for the whole check: release.sh dates a tree with uncommitted changes "now", which
+# would differ between the build and the repack below.
+SOURCE_DATE_EPOCH=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct)}
+export SOURCE_DATE_EPOCH
 started=$SECONDS
 make --no-print-directory release
 echo "make release took $((SECONDS - started)) s"

@@ -6,19 +6,14 @@ public final class KestraClient: Sendable {
     public let configuration: ClientConfiguration
     /// Server configuration and version.
     public let server: ServerAPI
-    /// Flows.
     public let flows: FlowsAPI
-    /// Executions.
     public let executions: ExecutionsAPI
-    /// Logs.
     public let logs: LogsAPI
-    /// Namespaces.
     public let namespaces: NamespacesAPI
     /// Namespace files.
     public let files: NamespaceFilesAPI
     /// The key-value store.
     public let kv: KVAPI
-    /// Triggers.
     public let triggers: TriggersAPI
 
     private let transport: any HTTPTransport

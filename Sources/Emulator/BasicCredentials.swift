@@ -2,7 +2,6 @@
 public struct BasicCredentials: Sendable, Equatable {
     /// The user name, usually an e-mail address.
     public var username: String
-    /// The password.
     public var password: String
 
     /// Creates credentials from a user name and a password.

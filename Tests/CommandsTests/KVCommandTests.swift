@@ -138,7 +138,7 @@ import Testing
         }
     }
 
-    /// kestractl-go.md §5.2 items 15–28.
+    /// The KV acceptance scenarios of the Go kestractl's end-to-end tests, on both API generations.
     @Test(arguments: [APIGeneration.v1, .v2])
     func goToolScenarios(_ generation: APIGeneration) async throws {
         try await FlowTestWorkspace.with(api: generation) { workspace, _ in

@@ -47,7 +47,7 @@ import Testing
         }
     }
 
-    /// kestractl-go.md §5.2 items 8–9.
+    /// The namespace acceptance scenarios of the Go kestractl's end-to-end tests: `system` is listed.
     @Test func systemIsListed() async throws {
         try await FlowTestWorkspace.with { workspace, _ in
             let table = await workspace.run(["namespaces", "list"])

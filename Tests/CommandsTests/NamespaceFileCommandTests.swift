@@ -313,7 +313,7 @@ import Testing
         #expect(NamespaceFilePath.display("") == "/")
     }
 
-    /// kestractl-go.md §5.2 items 11–14.
+    /// The namespace-file acceptance scenarios of the Go kestractl's end-to-end tests.
     @Test func goToolScenarios() async throws {
         try await FlowTestWorkspace.with { workspace, _ in
             let missing = await workspace.run(["nsfiles", "get", "company", "unknown-file.txt"])

@@ -42,8 +42,6 @@ extension ExecutionsAPI {
 
 /// One entry of `GET /outputs/{executionId}`: a task run that stored outputs.
 private struct TaskOutputInformation: Decodable {
-    /// The task id.
     var taskId: String?
-    /// The task run id.
     var taskRunId: String
 }

@@ -59,9 +59,7 @@ public struct TriggersAPI: Sendable {
 private struct TriggerDisableRequest: Encodable {
     /// The flow namespace.
     let namespace: String
-    /// The flow id.
     let flowId: String
-    /// The trigger id.
     let triggerId: String
     /// The wanted state.
     let disabled: Bool

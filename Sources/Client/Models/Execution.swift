@@ -4,11 +4,9 @@ import Foundation
 public struct Execution: Codable, Sendable, Equatable {
     /// The execution id.
     public var id: String
-    /// The tenant id.
     public var tenantId: String?
     /// The flow namespace.
     public var namespace: String?
-    /// The flow id.
     public var flowId: String?
     /// The flow revision that runs.
     public var flowRevision: Int?

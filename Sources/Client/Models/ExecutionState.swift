@@ -37,7 +37,7 @@ public struct ExecutionState: Codable, Sendable, Equatable {
         }
     }
 
-    /// The states in which an execution has ended (kestra-api.md §6.2).
+    /// The states in which an execution has ended: Kestra moves an execution out of them only by a new action (restart, replay).
     public static let terminalStates: Set<String> = [
         "SUCCESS", "WARNING", "FAILED", "KILLED", "CANCELLED", "RETRIED", "SKIPPED", "RESUBMITTED",
     ]

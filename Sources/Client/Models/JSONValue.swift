@@ -2,15 +2,12 @@ import Foundation
 
 /// Any JSON value, used for inputs, outputs, variables, task definitions and KV values; numbers stay exact.
 public enum JSONValue: Sendable, Hashable {
-    /// `null`
     case null
     /// `true` or `false`
     case bool(Bool)
     /// A number, kept exactly.
     case number(JSONNumber)
-    /// A string.
     case string(String)
-    /// An array.
     case array([JSONValue])
     /// An object; key order is not preserved.
     case object([String: JSONValue])

@@ -2,13 +2,11 @@ import Foundation
 
 /// The metadata of one KV key, as listed.
 public struct KVEntry: Codable, Sendable, Equatable {
-    /// The key.
     public var key: String
     /// The namespace (newer servers).
     public var namespace: String?
     /// The revision (1.x calls it `version`).
     public var revision: Int?
-    /// The description.
     public var description: String?
     /// When the key was created.
     public var creationDate: Date?

@@ -1,14 +1,10 @@
 /// The type of a KV value.
 public enum KVType: String, Codable, Sendable, CaseIterable {
-    /// A string.
     case string = "STRING"
-    /// A number.
     case number = "NUMBER"
-    /// A boolean.
     case boolean = "BOOLEAN"
     /// An instant.
     case datetime = "DATETIME"
-    /// A date.
     case date = "DATE"
     /// An ISO-8601 duration.
     case duration = "DURATION"

@@ -2,7 +2,6 @@ import Foundation
 
 /// A KV value with its type.
 public struct KVValue: Codable, Sendable, Equatable {
-    /// The value type.
     public var type: KVType
     /// The value; numbers keep their exact digits.
     public var value: JSONValue
@@ -11,7 +10,6 @@ public struct KVValue: Codable, Sendable, Equatable {
     /// When it was last written (1.1+).
     public var updated: Date?
 
-    /// Creates a value.
     public init(type: KVType, value: JSONValue, revision: Int? = nil, updated: Date? = nil) {
         self.type = type
         self.value = value

@@ -6,7 +6,6 @@ public struct LatestExecution: Codable, Sendable, Equatable {
     public var id: String
     /// The flow namespace.
     public var namespace: String
-    /// The flow id.
     public var flowId: String
     /// When it started.
     public var startDate: Date?

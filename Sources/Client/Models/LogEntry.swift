@@ -2,25 +2,19 @@ import Foundation
 
 /// One log line of an execution.
 public struct LogEntry: Codable, Sendable, Equatable {
-    /// The tenant id.
     public var tenantId: String?
     /// The flow namespace.
     public var namespace: String?
-    /// The flow id.
     public var flowId: String?
     /// The task id, when the line comes from a task.
     public var taskId: String?
-    /// The execution id.
     public var executionId: String?
-    /// The task run id.
     public var taskRunId: String?
-    /// The attempt number.
     public var attemptNumber: Int?
     /// The trigger id, when the line comes from a trigger.
     public var triggerId: String?
     /// When the line was logged.
     public var timestamp: Date?
-    /// The level.
     public var level: LogLevel?
     /// The thread name.
     public var thread: String?

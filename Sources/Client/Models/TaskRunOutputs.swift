@@ -1,8 +1,6 @@
 /// The outputs of one task run.
 public struct TaskRunOutputs: Codable, Sendable, Equatable {
-    /// The task id.
     public var taskId: String
-    /// The task run id.
     public var taskRunId: String
     /// Output name → value.
     public var outputs: [String: JSONValue]

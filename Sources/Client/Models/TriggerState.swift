@@ -4,9 +4,7 @@ import Foundation
 public struct TriggerState: Codable, Sendable, Equatable {
     /// The flow namespace.
     public var namespace: String?
-    /// The flow id.
     public var flowId: String?
-    /// The trigger id.
     public var triggerId: String?
     /// When the state last changed (2.x).
     public var updatedAt: Date?

@@ -78,9 +78,7 @@ public indirect enum YAMLTree: Sendable, Equatable {
 
 /// One `key: value` pair of a YAML mapping.
 public struct YAMLEntry: Sendable, Equatable {
-    /// The key.
     public var key: String
-    /// The value.
     public var value: YAMLTree
 
     /// Creates an entry.

@@ -21,7 +21,6 @@ public struct ExecutionFollow: KestraCommand {
 
     /// The execution id.
     @Argument(help: "Execution id.") public var id: String
-    /// `--logs`.
     @Flag(name: .long, help: "Print the execution's log lines too.") public var logs = false
     /// `--allow-state S`.
     @Option(name: .long, help: ArgumentHelp("Another final state that exits 0 (e.g. WARNING).", valueName: "state"))

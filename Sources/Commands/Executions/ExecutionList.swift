@@ -36,7 +36,6 @@ public struct ExecutionList: KestraCommand {
         name: .long,
         help: ArgumentHelp("Only executions started within this duration (24h, PT24H).", valueName: "duration"))
     public var since: String?
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

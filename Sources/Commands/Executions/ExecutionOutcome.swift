@@ -1,6 +1,7 @@
 import Client
 
-/// The exit rule of `cli.md` §4.2: SUCCESS passes, other terminal states only when allowed.
+/// How a waited-for execution ends the command (docs/commands.md, "Exit codes"): SUCCESS passes,
+/// other terminal states only when `--allow-state` names them.
 enum ExecutionOutcome {
     /// Upper-cased `--allow-state` values; an unknown state name is a usage error.
     static func allowedStates(_ values: [String]) throws -> Set<String> {

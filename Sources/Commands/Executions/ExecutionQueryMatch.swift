@@ -4,11 +4,8 @@ import Client
 struct ExecutionQueryMatch: TableRepresentable, Sendable {
     /// The execution id.
     var id: String
-    /// Its namespace.
     var namespace: String?
-    /// Its flow.
     var flowId: String?
-    /// Its state.
     var state: String?
 
     /// The row of an execution.

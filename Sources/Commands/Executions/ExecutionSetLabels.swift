@@ -22,7 +22,6 @@ public struct ExecutionSetLabels: KestraCommand {
 
     /// The execution id.
     @Argument(help: "Execution id.") public var id: String
-    /// The labels.
     @Argument(help: ArgumentHelp("Labels, split at the first '='.", valueName: "key=value")) public var labels: [String]
     /// Keep the other labels.
     @Flag(name: .long, help: "Keep the execution's other labels (the keys given win).") public var merge = false

@@ -4,11 +4,9 @@ import Client
 /// `--wait [--logs] [--allow-state S]…` of the commands that create an execution (`run`, `replay`),
 /// and what they print once the execution is created.
 public struct ExecutionWaitOptions: ParsableArguments, Sendable {
-    /// `--wait`.
     @Flag(name: .long, help: "Follow the execution until it ends; exit by its final state.") public var wait = false
     /// `-w`, the Go tool's spelling of `--wait` (hidden).
     @Flag(name: .customShort("w"), help: .hidden) public var goWait = false
-    /// `--logs`.
     @Flag(name: .long, help: "With --wait: stream task logs to stderr.") public var logs = false
     /// `--allow-state S`.
     @Option(

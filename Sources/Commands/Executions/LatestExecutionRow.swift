@@ -5,11 +5,9 @@ import Foundation
 struct LatestExecutionRow: TableRepresentable, Sendable {
     /// The flow namespace.
     var namespace: String
-    /// The flow id.
     var flowId: String
     /// The newest execution's id.
     var id: String?
-    /// Its state.
     var state: String?
     /// When it started.
     var startDate: Date?

@@ -16,7 +16,6 @@ public struct FlowExport: KestraCommand {
             """
     )
 
-    /// Namespace.
     @Argument(help: "Namespace (else -n, the shell session's or the context's).") public var namespace: String?
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption

@@ -17,7 +17,7 @@ public struct FlowIdentity: ParsableArguments, Sendable {
     /// Creates the arguments.
     public init() {}
 
-    /// The namespace (resolved per `cli.md` §3) and the flow id.
+    /// The namespace (the first argument, `-n`, or the session's namespace) and the flow id.
     func resolve(_ context: CommandContext) throws -> (namespace: String, id: String) {
         try Self.resolve(first: first, second: second, option: namespaceOption, context)
     }

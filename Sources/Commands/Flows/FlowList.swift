@@ -21,7 +21,6 @@ public struct FlowList: KestraCommand {
     public var namespace: String?
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

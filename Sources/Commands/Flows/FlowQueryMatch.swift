@@ -4,7 +4,6 @@ import Client
 struct FlowQueryMatch: TableRepresentable, Sendable {
     /// The flow id.
     var id: String
-    /// Its namespace.
     var namespace: String
 
     /// The row of a flow.

@@ -16,7 +16,6 @@ public struct FlowSearchBySource: KestraCommand {
     @Option(name: [.customShort("q"), .long]) public var query: String?
     /// `-n NS`.
     @Option(name: [.customShort("n"), .long]) public var namespace: String?
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

@@ -27,7 +27,6 @@ public struct FlowsSearch: KestraCommand {
         name: [.customShort("n"), .long], help: "Only this namespace and its children.",
         completion: ServerCompletion.namespaces)
     public var namespace: String?
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

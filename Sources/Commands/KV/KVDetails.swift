@@ -3,11 +3,8 @@ import Foundation
 
 /// The `kv get` result: `{namespace, key, type, value}` with the value as typed JSON.
 struct KVDetails: Encodable, Sendable {
-    /// The namespace.
     var namespace: String
-    /// The key.
     var key: String
-    /// The value type.
     var type: KVType
     /// The value, numbers exact.
     var value: JSONValue

@@ -21,7 +21,6 @@ public struct KVGet: KestraCommand, NamespacedArguments {
 
     /// Namespace (or `-n`).
     @Argument(help: "Namespace (or -n).") public var namespace: String?
-    /// Key.
     @Argument(help: "Key.") public var key: String?
     /// `-n NS`.
     @OptionGroup public var namespaceOption: NamespaceArgumentOption

@@ -15,7 +15,6 @@ public struct KVList: KestraCommand {
         aliases: ["ls"]
     )
 
-    /// Namespace.
     @Argument(help: "Namespace (else -n, the shell session's or the context's).") public var namespace: String?
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption

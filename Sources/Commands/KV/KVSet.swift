@@ -24,11 +24,8 @@ public struct KVSet: KestraCommand, NamespacedArguments {
 
     /// Namespace (or `-n`).
     @Argument(help: "Namespace (or -n).") public var namespace: String?
-    /// Type.
     @Argument(help: "STRING, NUMBER, BOOLEAN, DATETIME, DATE, DURATION or JSON.") public var type: String?
-    /// Key.
     @Argument(help: "Key.") public var key: String?
-    /// Value.
     @Argument(help: "Value (or --value-stdin).") public var value: String?
     /// `-n NS`.
     @OptionGroup public var namespaceOption: NamespaceArgumentOption

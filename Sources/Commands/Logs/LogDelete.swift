@@ -18,7 +18,6 @@ public struct LogDelete: KestraCommand {
         aliases: ["rm"]
     )
 
-    /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
     @OptionGroup public var minLevel: LogLevelOption

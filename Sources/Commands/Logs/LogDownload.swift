@@ -17,7 +17,6 @@ public struct LogDownload: KestraCommand {
             """
     )
 
-    /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `-f FILE`.
     @OptionGroup public var destination: OutputFileOption

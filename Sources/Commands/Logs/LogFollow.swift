@@ -17,7 +17,6 @@ public struct LogFollow: KestraCommand {
             """
     )
 
-    /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
     @OptionGroup public var minLevel: LogLevelOption

@@ -15,7 +15,6 @@ public struct LogList: KestraCommand {
         aliases: ["get"]
     )
 
-    /// The execution id.
     @Argument(help: ArgumentHelp("Execution id.", valueName: "execution-id")) public var executionId: String
     /// `--min-level L`.
     @OptionGroup public var minLevel: LogLevelOption

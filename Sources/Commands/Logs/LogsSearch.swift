@@ -27,7 +27,6 @@ public struct LogsSearch: KestraCommand {
     /// `--since DUR`.
     @Option(name: .long, help: ArgumentHelp("Only logs within this duration (24h, PT24H).", valueName: "duration"))
     public var since: String?
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

@@ -18,7 +18,6 @@ public struct NamespaceFileDelete: KestraCommand, NamespacedArguments {
 
     /// Namespace (or `-n`).
     @Argument(help: "Namespace (or -n).") public var namespace: String?
-    /// Path.
     @Argument(help: "File or directory path.") public var path: String?
     /// `-n NS`.
     @OptionGroup public var namespaceOption: NamespaceArgumentOption

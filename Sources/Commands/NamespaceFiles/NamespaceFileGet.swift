@@ -26,7 +26,6 @@ public struct NamespaceFileGet: KestraCommand, NamespacedArguments {
     public var positionalWords: [String?] { [namespace, path] }
     /// The arguments after the namespace.
     public static let requiredArguments = ["PATH"]
-    /// Revision.
     @Option(name: .long, help: "Read this revision of the file.") public var revision: Int?
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

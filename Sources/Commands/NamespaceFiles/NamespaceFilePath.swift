@@ -1,4 +1,4 @@
-/// Namespace file paths as the commands take them (kestractl-go.md §4.5): spaces trimmed, `""`,
+/// Namespace file paths as the commands take them (as Kestra's Go kestractl does): spaces trimmed, `""`,
 /// `/` and `.` mean the root, leading and trailing `/` removed; shown with a leading `/`.
 enum NamespaceFilePath {
     /// The normalised path, `""` for the root.

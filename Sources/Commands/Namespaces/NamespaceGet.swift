@@ -15,7 +15,6 @@ public struct NamespaceGet: KestraCommand {
         aliases: ["show", "describe"]
     )
 
-    /// Namespace.
     @Argument(help: "Namespace (else -n, the shell session's or the context's).") public var namespace: String?
     /// `-n`.
     @OptionGroup public var namespaceOption: NamespaceOption

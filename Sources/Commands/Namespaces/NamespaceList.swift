@@ -21,7 +21,6 @@ public struct NamespaceList: KestraCommand {
     /// Substring filter.
     @Option(name: [.customShort("q"), .long], help: "Only namespaces whose id contains this text.")
     public var query: String?
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

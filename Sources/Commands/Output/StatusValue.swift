@@ -1,10 +1,7 @@
 /// A value in the status object a mutation prints with `-o json|yaml`.
 public enum StatusValue: Sendable, Equatable, Encodable {
-    /// Text.
     case text(String)
-    /// A count.
     case count(Int)
-    /// A flag.
     case flag(Bool)
 
     /// Encodes the bare value.

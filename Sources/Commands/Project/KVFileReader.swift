@@ -10,9 +10,7 @@ import Yams
 enum KVFileReader {
     /// One declared key.
     struct Entry: Sendable, Equatable {
-        /// The key.
         var key: String
-        /// Its type.
         var type: KVType
         /// The body `kv set` sends for it.
         var jsonText: String

@@ -14,7 +14,6 @@ struct PlanItem: Sendable {
 
     /// Flow, file or key.
     var kind: ResourceKind
-    /// Its namespace.
     var namespace: String
     /// The flow id, the file path (`/scripts/etl.py`) or the key.
     var name: String

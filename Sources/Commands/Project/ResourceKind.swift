@@ -1,6 +1,5 @@
 /// What a plan item is about.
 enum ResourceKind: String, Sendable, Encodable, Comparable {
-    /// A flow.
     case flow
     /// A namespace file.
     case file

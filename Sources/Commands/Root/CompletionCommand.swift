@@ -25,7 +25,6 @@ public struct CompletionCommand: KestraCommand {
         case bash
         /// Z shell.
         case zsh
-        /// fish.
         case fish
     }
 

@@ -12,7 +12,6 @@ public struct ShellRequest: Sendable {
     public var streams: OutputStreams
     /// Script files given with `-f`, run in order before any `-c` line.
     public var files: [String] = []
-    /// `--on-error`.
     public var onError = OnErrorMode.stop
     /// `--check`: validate everything, run nothing.
     public var check = false

@@ -1,6 +1,5 @@
 /// The process exit codes (docs/commands.md, "Exit codes").
 public enum KestractlExitCode: Int32, Sendable {
-    /// Success.
     case success = 0
     /// API error, transport error, anything else.
     case failure = 1

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Client
 
-/// `--all | --page N --size N` for list commands (`cli.md` §4.3).
+/// `--all | --page N --size N` for list commands (docs/commands.md, each list command).
 public struct PageOptions: ParsableArguments, Sendable {
     /// Fetch every page.
     @Flag(name: .long, help: "Fetch every page.") public var all = false

@@ -22,7 +22,6 @@ public struct TriggerList: KestraCommand {
     @OptionGroup public var namespaceOption: NamespaceOption
     /// `--flow ID` (needs a namespace; and the hidden `--flow-id ID`).
     @OptionGroup public var flow: FlowFilterOption
-    /// Paging.
     @OptionGroup public var paging: PageOptions
     /// Global options.
     @OptionGroup public var globals: GlobalOptions

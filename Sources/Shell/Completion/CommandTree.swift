@@ -34,7 +34,6 @@ public struct CommandTree: Sendable, Equatable {
 
     /// The command's name.
     public var name: String
-    /// Its subcommands.
     public var subcommands: [CommandTree]
     /// Its options and flags (including `--help`).
     public var options: [Option]
