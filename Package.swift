@@ -29,6 +29,7 @@ let package = Package(
             pkgConfig: "libedit",
             providers: [.apt(["libedit-dev"]), .brew(["libedit"])]
         ),
+        .target(name: "CMemory"),
         .plugin(name: "BuildStampPlugin", capability: .buildTool()),
         .target(name: "BuildStamp", plugins: ["BuildStampPlugin"]),
         .target(
@@ -41,7 +42,7 @@ let package = Package(
         .target(
             name: "Commands",
             dependencies: [
-                "Client", "BuildStamp",
+                "Client", "BuildStamp", "CMemory",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Yams", package: "Yams"),
             ]

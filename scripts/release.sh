@@ -52,11 +52,14 @@ build_options() {
   build_options=(-c release --scratch-path "$scratch")
   case $os in
     linux)
+      # -static-stdlib makes swiftc export every symbol of the program (--export-dynamic): 32,000
+      # dynamic symbols that the Swift runtime's start-up dladdr() walks one by one (2 ms per process;
+      # docs/performance.md). Nothing looks them up, so they stay local.
+      build_options+=(--static-swift-stdlib -Xlinker --no-export-dynamic)
       if [[ -n ${SWIFT_SDK:-} ]]; then
         export KESTRACTL_PLAIN_LINE_INPUT=1
-        build_options+=(--swift-sdk "$SWIFT_SDK" --static-swift-stdlib)
+        build_options+=(--swift-sdk "$SWIFT_SDK")
       else
-        build_options+=(--static-swift-stdlib)
         static_libedit
       fi
       ;;

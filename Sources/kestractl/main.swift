@@ -2,6 +2,7 @@ import Commands
 import Foundation
 import Shell
 
+MemoryPolicy.returnLargeBuffersToTheSystem()
 // Without arguments kestractl opens the interactive shell when stdin and stdout are terminals;
 // otherwise it prints usage and exits 2.
 var arguments = Array(CommandLine.arguments.dropFirst())

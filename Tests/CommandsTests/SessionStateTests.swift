@@ -123,4 +123,44 @@ import Testing
         #expect(settings.authentication == .basic(username: "u", password: "p"))
         #expect(settings.sources[.auth] == .flag && settings.sources[.host] == .flag)
     }
+
+    @Test func aLineRunAgainReusesItsParsedCommandYetSeesTheSessionAsItIsNow() async throws {
+        try await FlowTestWorkspace.with { workspace, _ in
+            for namespace in ["company.team", "company.ops"] {
+                let path = try workspace.write("\(namespace).yml", FlowTestWorkspace.flow("hello", namespace))
+                _ = await workspace.run(["flows", "deploy", path])
+            }
+            var session = SessionState(namespace: "company.team")
+            let line = ["flows", "get", "hello"]
+            let first = await run(line, workspace, session: session)
+            #expect(first.stdout == FlowTestWorkspace.flow("hello", "company.team"))
+            #expect(session.parsedLines.hits == 0)
+            session.namespace = "company.ops"
+            let again = await run(line, workspace, session: session)
+            #expect(session.parsedLines.hits == 1, "the same words are not parsed twice")
+            #expect(
+                again.stdout == FlowTestWorkspace.flow("hello", "company.ops"),
+                "the namespace is resolved when the command runs, not when it was parsed")
+            let misspelt = ["flows", "get", "hello", "--bogus"]
+            for _ in 0..<2 {
+                let failed = await run(misspelt, workspace, session: session)
+                #expect(failed.exitCode == 2)
+                #expect(failed.stderr.hasPrefix("Error: Unknown option '--bogus'"))
+            }
+            #expect(session.parsedLines.hits == 1, "a line that does not parse is not kept")
+        }
+    }
+
+    @Test func theParsedLineCacheForgetsTheOldestLineBeyondItsCapacity() throws {
+        let cache = ParsedLineCache(capacity: 2)
+        let lines = [["version"], ["version", "-o", "json"], ["config", "list"]]
+        for line in lines {
+            let command = try #require(try Kestractl.parseAsRoot(line) as? any KestraCommand)
+            cache.store(command, for: line)
+        }
+        #expect(cache.command(for: lines[0]) == nil)
+        #expect(cache.command(for: lines[1]) is VersionCommand)
+        #expect(cache.command(for: lines[2]) is ConfigList)
+        #expect(cache.hits == 2)
+    }
 }

@@ -21,7 +21,14 @@ public enum CommandDispatcher {
         printsFailure: Bool = true
     ) async -> CommandOutcome {
         let outcome: CommandOutcome
-        switch await parse(arguments, environment: environment, inSession: session != nil) {
+        let parsed: Parsed
+        if let cached = session?.parsedLines.command(for: arguments) {
+            parsed = .command(cached)
+        } else {
+            parsed = await parse(arguments, environment: environment, inSession: session != nil)
+            if case .command(let command) = parsed { session?.parsedLines.store(command, for: arguments) }
+        }
+        switch parsed {
         case .failure(let failure):
             outcome = CommandOutcome(exitCode: KestractlExitCode.usage.rawValue, failure: failure)
         case .output(let text):

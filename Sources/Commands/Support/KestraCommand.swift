@@ -3,7 +3,7 @@ import ArgumentParser
 /// A command that runs against a `CommandContext` (one-shot, shell and scripts alike).
 ///
 /// `CommandDispatcher` parses argv and calls `run(_:)`; ArgumentParser's own `run()` is never used.
-public protocol KestraCommand: AsyncParsableCommand {
+public protocol KestraCommand: AsyncParsableCommand, Sendable {
     /// The global options parsed with this command.
     var globals: GlobalOptions { get }
 

@@ -17,11 +17,14 @@ public struct SessionState: Sendable {
     public let clients: ClientCache
     /// The config file, read once and again only when it changes on disk.
     public let config: ConfigFileCache
+    /// The commands parsed by earlier lines, by their words.
+    public let parsedLines: ParsedLineCache
 
     /// A session with no context or namespace chosen yet.
     public init(
         contextName: String? = nil, namespace: String? = nil, defaults: GlobalOptions? = nil,
-        clients: ClientCache = ClientCache(), config: ConfigFileCache = ConfigFileCache()
+        clients: ClientCache = ClientCache(), config: ConfigFileCache = ConfigFileCache(),
+        parsedLines: ParsedLineCache = ParsedLineCache()
     ) {
         self.contextName = contextName
         self.namespace = namespace
@@ -29,5 +32,6 @@ public struct SessionState: Sendable {
         self.output = defaults?.output
         self.clients = clients
         self.config = config
+        self.parsedLines = parsedLines
     }
 }
