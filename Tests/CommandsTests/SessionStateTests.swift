@@ -148,6 +148,7 @@ import Testing
                 #expect(failed.stderr.hasPrefix("Error: Unknown option '--bogus'"))
             }
             #expect(session.parsedLines.hits == 1, "a line that does not parse is not kept")
+            await session.clients.shutdown()
         }
     }
 
