@@ -3,13 +3,30 @@ import Commands
 /// Turns a line's words into the argv it runs with: `${name}`, `${name:-default}` and
 /// `${env:NAME}` substituted once, never re-split (docs/scripts.md, "Expansion").
 struct ShellExpansion: Sendable {
-    /// What `${name}` expands to: the user's variables, then the shell's own.
-    let values: [String: String]
-    /// What `${env:NAME}` expands to.
-    let environment: [String: String]
+    /// The session whose variables `${name}` and `${env:NAME}` expand to.
+    let session: ShellSession
 
     /// The expansion of a session as it is now.
     init(_ session: ShellSession) {
+        self.session = session
+    }
+
+    /// The words of `line` with every expansion substituted. The shell's variables are looked up
+    /// only for a line that refers to one (`${CONTEXT}` resolves the settings).
+    func expand(_ line: ShellLine) throws(ExpansionError) -> [String] {
+        let refersToVariables = line.words.contains { word in
+            word.parts.contains { if case .variable = $0 { true } else { false } }
+        }
+        let values = refersToVariables ? variables() : [:]
+        var words: [String] = []
+        for word in line.words {
+            words.append(try word.expand(variables: values, environment: session.environment))
+        }
+        return words
+    }
+
+    /// What `${name}` expands to: the user's variables, then the shell's own.
+    private func variables() -> [String: String] {
         let state = session.current
         let effective = session.effectiveContext()
         var values = state.variables
@@ -18,15 +35,7 @@ struct ShellExpansion: Sendable {
                 values[variable.rawValue] = value
             }
         }
-        self.values = values
-        self.environment = session.environment
-    }
-
-    /// The words of `line` with every expansion substituted.
-    func expand(_ line: ShellLine) throws(ExpansionError) -> [String] {
-        var words: [String] = []
-        for word in line.words { words.append(try word.expand(variables: values, environment: environment)) }
-        return words
+        return values
     }
 
     /// A shell variable's value, nil while it has none (`LAST_ID` before any id, `SCRIPT_DIR` at the prompt).
