@@ -66,7 +66,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .target(name: "TestSupport", dependencies: ["Emulator"], path: "Tests/TestSupport"),
+        .target(name: "TestSupport", dependencies: ["Emulator", "CMemory"], path: "Tests/TestSupport"),
         .testTarget(name: "ClientTests", dependencies: ["Client", "Emulator", "TestSupport"]),
         .testTarget(name: "CommandsTests", dependencies: ["Commands", "Emulator", "TestSupport"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "Emulator", "TestSupport"], exclude: ["pty"]),

@@ -10,7 +10,7 @@ private let executable = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emul
 
 @Suite struct ExecutableTests {
     private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = executable
         process.arguments = arguments
         let output = Pipe()

@@ -36,7 +36,7 @@ import Testing
         _ = try await ChildProcess.run(
             "kestractl", ["config", "add", "base", "http://base", "main"], environment: ["HOME": home])
         for round in 0..<20 {
-            let process = Process()
+            let process = ChildProcessLaunch.process()
             process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
             process.arguments = ["config", "add", "round\(round)", "http://round\(round)", "main"]
             process.environment = ["HOME": home]

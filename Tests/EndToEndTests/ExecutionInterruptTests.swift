@@ -25,7 +25,7 @@ import Testing
             { try await ChildProcess.run("kestractl", ["flows", "get", namespace, "slow"], environment: environment) },
             until: { $0.exitCode == 0 })
 
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
         process.arguments = ["executions", "run", namespace, "slow", "--wait", "-o", "json"]
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(environment) { $1 }

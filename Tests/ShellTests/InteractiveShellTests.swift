@@ -35,7 +35,7 @@ import Testing
     /// Runs a program to its end; the blocking reads and wait happen on a Dispatch thread, so a pty
     /// session of many seconds never holds one of the few threads Swift concurrency runs tests on.
     private func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let pipe = Pipe()

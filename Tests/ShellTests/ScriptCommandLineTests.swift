@@ -74,7 +74,7 @@ import Testing
     @Test func shebangExecutablesRun() async throws {
         let path = try write("#!/usr/bin/env -S kestractl shell -f\necho from ${SCRIPT_FILE}\n", name: "run.kctl")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = URL(fileURLWithPath: path)
         let binDirectory = URL(fileURLWithPath: ChildProcess.path(of: "kestractl")).deletingLastPathComponent().path
         process.environment = ["PATH": "\(binDirectory):/usr/bin:/bin", "HOME": home["HOME"] ?? "/tmp"]
@@ -174,7 +174,7 @@ import Testing
             "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
         ])
         let script = try write("echo start\nexecutions run approval -n company.ops --wait\necho never\n")
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
         process.arguments = ["shell", "-f", script] + login(emulator.url)
         process.environment = home.merging(["PATH": "/usr/bin:/bin"]) { $1 }

@@ -32,7 +32,7 @@ public struct ChildProcess: Sendable {
         stdin: String? = nil,
         launcher: [String] = []
     ) async throws -> Outcome {
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         if let executable = launcher.first {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = launcher.dropFirst() + [path(of: product)] + arguments

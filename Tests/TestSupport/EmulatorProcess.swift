@@ -13,7 +13,7 @@ public final class EmulatorProcess: Sendable {
 
     /// Starts `kestra-emulator --port 0 ARGUMENTS…` and waits for its URL line.
     public static func start(_ arguments: [String] = []) async throws -> EmulatorProcess {
-        let process = Process()
+        let process = ChildProcessLaunch.process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emulator"))
         var allArguments = ["--port", "0", "--basic-auth", "\(EmulatorFixture.username):\(EmulatorFixture.password)"]
         if let record = ContractRecording.path { allArguments += ["--record", record] }
