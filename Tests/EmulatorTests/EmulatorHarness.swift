@@ -55,7 +55,9 @@ struct EmulatorHarness {
     func request(
         _ method: HTTPMethod, _ path: String, body: [UInt8]? = nil, contentType: String? = nil,
         headers extra: [(String, String)] = [], authorization: String? = EmulatorHarness.basic,
-        timeout: TimeAmount = .seconds(30)
+        // A guard against a hang, not a speed bound: a 24 MB body through a debug build while every
+        // other suite runs in parallel has taken over 30 s on a 2-core machine.
+        timeout: TimeAmount = .seconds(120)
     ) async throws -> Reply {
         var request = HTTPClientRequest(url: emulator.url + path)
         request.method = method

@@ -10,14 +10,14 @@ private let executable = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emul
 
 @Suite struct ExecutableTests {
     private func launch(_ arguments: [String]) throws -> (Process, Pipe, Pipe) {
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ChildProcessLaunch.run(process)
         return (process, output, errors)
     }
 

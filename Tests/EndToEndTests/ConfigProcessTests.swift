@@ -36,13 +36,13 @@ import Testing
         _ = try await ChildProcess.run(
             "kestractl", ["config", "add", "base", "http://base", "main"], environment: ["HOME": home])
         for round in 0..<20 {
-            let process = ChildProcessLaunch.process()
+            let process = Process()
             process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
             process.arguments = ["config", "add", "round\(round)", "http://round\(round)", "main"]
             process.environment = ["HOME": home]
             process.standardOutput = FileHandle.nullDevice
             process.standardError = FileHandle.nullDevice
-            try process.run()
+            try ChildProcessLaunch.run(process)
             try await Task.sleep(for: .microseconds(Int.random(in: 0...30_000)))
             kill(process.processIdentifier, SIGKILL)
             await Blocking.run { process.waitUntilExit() }

@@ -25,7 +25,7 @@ import Testing
             { try await ChildProcess.run("kestractl", ["flows", "get", namespace, "slow"], environment: environment) },
             until: { $0.exitCode == 0 })
 
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
         process.arguments = ["executions", "run", namespace, "slow", "--wait", "-o", "json"]
         process.environment = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"].merging(environment) { $1 }
@@ -39,7 +39,7 @@ import Testing
             let data = handle.availableData
             collected.bytes.withLock { $0 += data }
         }
-        try process.run()
+        try ChildProcessLaunch.run(process)
         var sawCreated = false
         for _ in 0..<600 where !sawCreated {
             sawCreated = collected.bytes.withLock { String(decoding: $0, as: UTF8.self) }.contains(" RUNNING\n")

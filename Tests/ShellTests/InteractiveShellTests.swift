@@ -35,14 +35,14 @@ import Testing
     /// Runs a program to its end; the blocking reads and wait happen on a Dispatch thread, so a pty
     /// session of many seconds never holds one of the few threads Swift concurrency runs tests on.
     private func run(_ executable: String, _ arguments: [String]) async throws -> (status: Int32, output: String) {
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         let pipe = Pipe()
         process.standardOutput = pipe
         process.standardError = pipe
         process.standardInput = FileHandle.nullDevice
-        try process.run()
+        try ChildProcessLaunch.run(process)
         return await Blocking.run {
             let data = pipe.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()

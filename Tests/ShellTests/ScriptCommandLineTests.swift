@@ -74,13 +74,13 @@ import Testing
     @Test func shebangExecutablesRun() async throws {
         let path = try write("#!/usr/bin/env -S kestractl shell -f\necho from ${SCRIPT_FILE}\n", name: "run.kctl")
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: path)
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         let binDirectory = URL(fileURLWithPath: ChildProcess.path(of: "kestractl")).deletingLastPathComponent().path
         process.environment = ["PATH": "\(binDirectory):/usr/bin:/bin", "HOME": home["HOME"] ?? "/tmp"]
         let output = Pipe()
         process.standardOutput = output
-        try process.run()
+        try ChildProcessLaunch.run(process)
         let data = await Blocking.run {
             let data = output.fileHandleForReading.readDataToEndOfFile()
             process.waitUntilExit()
@@ -174,7 +174,7 @@ import Testing
             "--seed", EmulatorFixture.repositoryRoot.appendingPathComponent("examples").path,
         ])
         let script = try write("echo start\nexecutions run approval -n company.ops --wait\necho never\n")
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestractl"))
         process.arguments = ["shell", "-f", script] + login(emulator.url)
         process.environment = home.merging(["PATH": "/usr/bin:/bin"]) { $1 }
@@ -182,7 +182,7 @@ import Testing
         let errors = Pipe()
         process.standardOutput = output
         process.standardError = errors
-        try process.run()
+        try ChildProcessLaunch.run(process)
         let (stderr, stdout) = await Blocking.run {
             // Wait until the execution is paused (the command is running), then press Ctrl-C.
             let deadline = ContinuousClock.now + .seconds(30)

@@ -32,7 +32,7 @@ public struct ChildProcess: Sendable {
         stdin: String? = nil,
         launcher: [String] = []
     ) async throws -> Outcome {
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         if let executable = launcher.first {
             process.executableURL = URL(fileURLWithPath: executable)
             process.arguments = launcher.dropFirst() + [path(of: product)] + arguments
@@ -49,7 +49,7 @@ public struct ChildProcess: Sendable {
         process.standardOutput = output
         process.standardError = errors
         process.standardInput = input
-        try process.run()
+        try ChildProcessLaunch.run(process)
         if let stdin { input.fileHandleForWriting.write(Data(stdin.utf8)) }
         try input.fileHandleForWriting.close()
         async let stdoutData = Blocking.run { output.fileHandleForReading.readDataToEndOfFile() }

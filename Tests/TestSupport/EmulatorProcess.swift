@@ -13,7 +13,7 @@ public final class EmulatorProcess: Sendable {
 
     /// Starts `kestra-emulator --port 0 ARGUMENTS…` and waits for its URL line.
     public static func start(_ arguments: [String] = []) async throws -> EmulatorProcess {
-        let process = ChildProcessLaunch.process()
+        let process = Process()
         process.executableURL = URL(fileURLWithPath: ChildProcess.path(of: "kestra-emulator"))
         var allArguments = ["--port", "0", "--basic-auth", "\(EmulatorFixture.username):\(EmulatorFixture.password)"]
         if let record = ContractRecording.path { allArguments += ["--record", record] }
@@ -22,7 +22,7 @@ public final class EmulatorProcess: Sendable {
         let output = Pipe()
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
-        try process.run()
+        try ChildProcessLaunch.run(process)
         let firstLine = await Blocking.run { () -> String in
             var bytes: [UInt8] = []
             while let byte = try? output.fileHandleForReading.read(upToCount: 1), let first = byte.first {
