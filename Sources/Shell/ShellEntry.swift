@@ -23,6 +23,8 @@ public enum ShellEntry {
             sessionNamespace: { session.effectiveContext().namespace },
             sessionContext: { session.effectiveContext().context },
             contexts: { session.contextNames() })
+        // Builds the command tree off the prompt's path, so the first Tab finds it ready.
+        Task.detached(priority: .background) { _ = CommandTree.kestractl }
         let repl = ShellREPL(interpreter: ShellInterpreter(session: session), history: history, completer: completer)
         let code = await withCheckedContinuation { continuation in
             // libedit blocks in read(2): give it its own thread, never a concurrency pool thread.

@@ -5,8 +5,9 @@ import Foundation
 /// names, flags and enum values from the command tree, contexts, local paths, and server names
 /// (namespaces, flow ids, execution ids, namespace files) through a `ServerCandidateCache`.
 public struct ShellCompleter: Sendable {
-    /// The command tree completed against.
-    public var tree: CommandTree
+    /// The command tree completed against: built on first use, never at shell start (building
+    /// it reflects over every command; a debug build needs more than a second for it).
+    private var tree: CommandTree { .kestractl }
     /// Server-backed names (nil: none offered).
     public var server: ServerCandidateCache?
     /// The session's namespace, for flow ids when no namespace is typed.
@@ -20,14 +21,12 @@ public struct ShellCompleter: Sendable {
 
     /// Creates a completer.
     public init(
-        tree: CommandTree = .kestractl,
         server: ServerCandidateCache?,
         sessionNamespace: @escaping @Sendable () -> String? = { nil },
         sessionContext: @escaping @Sendable () -> String? = { nil },
         contexts: @escaping @Sendable () -> [String] = { [] },
         workingDirectory: String = FileManager.default.currentDirectoryPath
     ) {
-        self.tree = tree
         self.server = server
         self.sessionNamespace = sessionNamespace
         self.sessionContext = sessionContext
