@@ -38,11 +38,12 @@ private func onThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result
 }
 
 @Suite struct ShellCompleterTests {
-    /// A completer over `server`; the deadline is generous here (a loaded test machine may start
-    /// the fetch late) except where a test is about the deadline itself.
+    /// A completer over `server`; the deadline is a hang guard here (the fetch runs on the two
+    /// cooperative threads of this 2-core machine, which the parallel suite can keep busy for
+    /// seconds) except where a test is about the deadline itself.
     private func completer(
         _ server: FakeServer? = FakeServer(), namespace: String? = "company.team", directory: String = "/",
-        deadline: Duration = .seconds(10)
+        deadline: Duration = .seconds(60)
     ) -> ShellCompleter {
         ShellCompleter(
             server: server.map { ServerCandidateCache(source: $0, deadline: deadline) },
@@ -154,10 +155,10 @@ private func onThread<Result: Sendable>(_ body: @escaping @Sendable () -> Result
 
     @Test func answersAreCachedForTheLifetime() async {
         let server = FakeServer()
-        let cache = ServerCandidateCache(source: server, lifetime: .seconds(30), deadline: .seconds(10))
+        let cache = ServerCandidateCache(source: server, lifetime: .seconds(30), deadline: .seconds(60))
         for _ in 0..<5 { _ = await onThread { cache.names(.flowIds, namespace: "company.team", scope: "") } }
         #expect(server.calls.withLock { $0 } == 1)
-        let expired = ServerCandidateCache(source: server, lifetime: .zero, deadline: .seconds(10))
+        let expired = ServerCandidateCache(source: server, lifetime: .zero, deadline: .seconds(60))
         for _ in 0..<2 {
             _ = await onThread { expired.names(.flowIds, namespace: "company.team", scope: "") }
         }

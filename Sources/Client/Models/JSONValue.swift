@@ -32,11 +32,19 @@ public enum JSONValue: Sendable, Hashable {
 }
 
 extension JSONValue: Codable {
-    /// Decodes any JSON value, trying integers before floating point so large integers stay exact.
+    /// Decodes any JSON value. Each wrong guess costs a thrown error, so the common kinds of Kestra's
+    /// payloads (strings, objects, arrays) are tried first; a JSON decoder never reads a number or a
+    /// boolean as a string. Integers are tried before floating point so large integers stay exact.
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         if container.decodeNil() {
             self = .null
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([String: JSONValue].self) {
+            self = .object(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
         } else if let value = try? container.decode(Bool.self) {
             self = .bool(value)
         } else if let value = try? container.decode(Int64.self) {
@@ -48,12 +56,6 @@ extension JSONValue: Codable {
             self = .number(number)
         } else if let value = try? container.decode(Double.self) {
             self = .number(JSONNumber(value))
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else if let value = try? container.decode([String: JSONValue].self) {
-            self = .object(value)
         } else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "not a JSON value")
         }

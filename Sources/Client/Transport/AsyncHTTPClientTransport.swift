@@ -27,6 +27,9 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
             decompression: .disabled)
         // Fail fast on a refused connection; the client layer decides about retries.
         httpConfiguration.connectionPool.retryConnectionEstablishment = false
+        // No distributed tracing: without a tracer AsyncHTTPClient skips building a span and its
+        // attributes for every request (a measurable part of a script line).
+        httpConfiguration.tracing.tracer = nil
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
     }
 

@@ -120,8 +120,9 @@ public struct ResolvedSettings: Sendable, Equatable {
                     (.context, context?.insecureSkipTLSVerify == true ? true : nil),
                 ]
             ) ?? false
-        let timeoutText = first(.timeout, [(.flag, flags.timeout), (.environment, env("TIMEOUT"))]) ?? "30s"
-        let timeout = try HumanDuration.parse(timeoutText, option: "--timeout")
+        let timeout =
+            try first(.timeout, [(.flag, flags.timeout), (.environment, env("TIMEOUT"))])
+            .map { try HumanDuration.parse($0, option: "--timeout") } ?? .seconds(30)
         let headerLines =
             first(
                 .headers,
@@ -202,15 +203,14 @@ public struct ResolvedSettings: Sendable, Equatable {
 
     /// Trims trailing `/`, adds `http://` when the scheme is missing, keeps a path prefix.
     public static func normaliseHost(_ raw: String) throws -> String {
-        var host = raw.trimmingCharacters(in: .whitespaces)
-        while host.hasSuffix("/") { host.removeLast() }
+        // Plain Swift rather than Foundation's trimming and searching: this runs for every command of a script.
+        let isBlank: (Character) -> Bool = { $0 == " " || $0 == "\t" }
+        var host = raw.drop(while: isBlank)
+        while let last = host.last, isBlank(last) || last == "/" { host.removeLast() }
         if host.isEmpty { throw UsageError("the host is empty", hint: "give one with --host http://HOST:PORT") }
-        if !host.contains("://") { host = "http://" + host }
-        guard host.hasPrefix("http://") || host.hasPrefix("https://") else {
-            throw UsageError(
-                "invalid host \"\(Redaction.userInfo(in: raw))\": only http:// and https:// are supported")
-        }
-        return host
+        if host.hasPrefix("http://") || host.hasPrefix("https://") { return String(host) }
+        guard host.firstRange(of: "://") != nil else { return "http://" + host }
+        throw UsageError("invalid host \"\(Redaction.userInfo(in: raw))\": only http:// and https:// are supported")
     }
 
     /// Splits `Key:Value` (the Go tool's format) or fails with its message.

@@ -50,7 +50,7 @@ public final class ShellInterpreter: Sendable {
     func execute(_ step: ScriptStep, in file: ScriptFile?) async -> LineResult {
         let line = step.line
         var conclusion = Conclusion(
-            line: line, file: file, argv: line.words.map(\.sourceText), mask: session.credentialMask,
+            line: line, file: file, words: line.words.map(\.sourceText), mask: session.credentialMask,
             started: ContinuousClock.now)
         let words: [String]
         let invocation: ShellInvocation
@@ -60,7 +60,7 @@ public final class ShellInterpreter: Sendable {
             return conclude(.failed(.usage, error.message), at: (error.line, error.column), conclusion)
         }
         conclusion.mask.add(arguments: words)
-        conclusion.argv = conclusion.mask.arguments(words)
+        conclusion.words = words
         do {
             invocation = try ShellInvocation.parse(words)
         } catch {
@@ -68,7 +68,7 @@ public final class ShellInterpreter: Sendable {
         }
         if case .source(let path) = invocation { return await source(path, step: step, from: file) }
         if let file, session.settings.echo == .on {
-            let shown = conclusion.argv.map(Self.quoted).joined(separator: " ")
+            let shown = conclusion.shownWords.map(Self.quoted).joined(separator: " ")
             session.streams.stderr.write("+ \(file.name):\(line.line): \(shown)\n")
         }
         if report != nil && file != nil { (conclusion.context, conclusion.namespace) = session.effectiveContext() }
@@ -82,12 +82,16 @@ public final class ShellInterpreter: Sendable {
     private struct Conclusion {
         var line: ShellLine
         var file: ScriptFile?
-        /// The words as the report shows them (masked; unexpanded until expansion succeeded).
-        var argv: [String]
+        /// The words the line runs with (its source text until expansion succeeded), unmasked.
+        var words: [String]
         var mask: CredentialMask
         var started: ContinuousClock.Instant
         var context: String?
         var namespace: String?
+
+        /// The words as `ECHO` and the report show them: masked (computed only for them, as masking
+        /// every word of every line is a measurable part of a script's time).
+        var shownWords: [String] { mask.arguments(words) }
     }
 
     /// Presents a failure (at `position`, else the line's first word), records the outcome in the
@@ -103,7 +107,8 @@ public final class ShellInterpreter: Sendable {
         if let report, let file = conclusion.file {
             report.record(
                 ScriptReport.Entry(
-                    file: file.name, line: conclusion.line.line, argv: conclusion.argv, context: conclusion.context,
+                    file: file.name, line: conclusion.line.line, argv: conclusion.shownWords,
+                    context: conclusion.context,
                     namespace: conclusion.namespace, status: outcome.succeeded ? .ok : .error, exit: outcome.exitCode,
                     durationMs: ScriptReport.milliseconds(ContinuousClock.now - conclusion.started),
                     id: outcome.identifier, error: text.map { String($0.dropLast()) }))
