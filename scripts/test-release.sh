@@ -133,6 +133,12 @@ only_c_runtime() {
 check "ldd kestractl: only the C runtime" only_c_runtime "$package/kestractl"
 check "ldd kestra-emulator: only the C runtime" only_c_runtime "$package/kestra-emulator"
 ldd "$package/kestractl" | indent
+if [[ -z ${SWIFT_SDK:-} ]]; then
+  elf_type() { LC_ALL=C readelf -h "$1" | awk '$1 == "Type:" { print $2 }'; }
+  check "kestractl is position-dependent (no relocations to apply at start)" \
+    test "$(elf_type "$package/kestractl")" = EXEC
+  check "kestra-emulator stays position-independent" test "$(elf_type "$package/kestra-emulator")" = DYN
+fi
 
 check "the bash completion script parses" bash -n "$package/completions/kestractl.bash"
 check "the zsh completion script defines _kestractl" grep -q '^_kestractl()' "$package/completions/_kestractl"
