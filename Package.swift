@@ -49,7 +49,8 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["Commands", .product(name: "ArgumentParser", package: "swift-argument-parser")] + lineEditor
+            dependencies: ["Client", "Commands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+                + lineEditor
         ),
         .target(
             name: "Emulator",
@@ -58,7 +59,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
-        .executableTarget(name: "kestractl", dependencies: ["Shell", "Commands"]),
+        .executableTarget(name: "kestractl", dependencies: ["Client", "Shell", "Commands"]),
         .executableTarget(
             name: "kestra-emulator",
             dependencies: [

@@ -1,8 +1,10 @@
+import Client
 import Commands
 import Foundation
 import Shell
 
 MemoryPolicy.returnLargeBuffersToTheSystem()
+ClientEventLoop.useOneThread()
 // Without arguments kestractl opens the interactive shell when stdin and stdout are terminals;
 // otherwise it prints usage and exits 2.
 var arguments = Array(CommandLine.arguments.dropFirst())

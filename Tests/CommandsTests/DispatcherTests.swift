@@ -12,6 +12,24 @@ import Testing
         #expect(run.stdout.contains("kestractl server ping --host http://localhost:8080"))
     }
 
+    @Test func helpAndErrorsNeverShowTheParseRootsSuperCommandName() async {
+        // Commands are parsed under a super-command name (no completion-script probe); help and
+        // errors come from the plain root.
+        for arguments in [["server", "info", "--help"], ["help", "flows", "get"], ["flows"], ["flows", "get"]] {
+            let run = await CommandRun.run(arguments)
+            #expect(!(run.stdout + run.stderr).contains("kestractl kestractl"), "\(arguments)")
+            #expect((run.stdout + run.stderr).contains("kestractl"), "\(arguments)")
+        }
+    }
+
+    @Test func generateCompletionScriptStillPrintsTheScript() async {
+        let generated = await CommandRun.run(["--generate-completion-script", "bash"])
+        let command = await CommandRun.run(["completion", "bash"])
+        #expect(generated.exitCode == 0)
+        #expect(generated.stdout.hasPrefix("#!/bin/bash\n"))
+        #expect(generated.stdout == command.stdout)
+    }
+
     @Test func unknownFlagIsAUsageErrorNamingTheFlag() async {
         let run = await CommandRun.run(["server", "info", "--bogus"])
         #expect(

@@ -88,10 +88,20 @@ public enum CommandDispatcher {
     }
 
     private static func parse(_ arguments: [String], environment: [String: String], inSession: Bool) async -> Parsed {
+        let hoisted = GlobalOptions.hoistLeadingOptions(arguments)
+        // A command parses under `KestractlCommandLine` (no completion-script check); help, errors
+        // and completion requests parse again under `Kestractl`, whose text they show.
+        let requestsCompletion =
+            hoisted.first == "---completion" || hoisted.contains { $0.hasPrefix("--generate-completion-script") }
+        if !requestsCompletion,
+            let command = try? await KestractlCommandLine.asyncParseAsRoot(hoisted) as? any KestraCommand
+        {
+            return .command(command)
+        }
         let command: any ParsableCommand
         do {
             // The async parse: completion requests (`---completion`) run async completion functions.
-            command = try await Kestractl.asyncParseAsRoot(GlobalOptions.hoistLeadingOptions(arguments))
+            command = try await Kestractl.asyncParseAsRoot(hoisted)
         } catch {
             return parseFailure(error, arguments: arguments, environment: environment, inSession: inSession)
         }
