@@ -156,6 +156,11 @@ struct EmulatorResponder: HTTPResponder {
             return Response(status: status, headers: fields)
         case .bytes(let buffer):
             let total = buffer.readableBytes
+            if !drop, total <= EmulatorResponder.chunkSize {
+                // Head, body and end in one write (Hummingbird's batched path): one TCP segment, as a
+                // server that buffers its answer sends it, and one wake-up of the client instead of two.
+                return Response(status: status, headers: fields, body: ResponseBody(byteBuffer: buffer))
+            }
             return Response(
                 status: status, headers: fields,
                 body: ResponseBody(contentLength: total) { writer in

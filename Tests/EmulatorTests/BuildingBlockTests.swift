@@ -29,6 +29,15 @@ import Testing
         #expect(throws: JSONParser.Failure.self) { try JSONParser.parse("{") }
     }
 
+    @Test func jsonEscapesOnlyWhatItMustAndKeepsEveryOtherCharacter() {
+        // A quote followed by a combining accent, CR LF (one Character in Swift), a control
+        // character, non-ASCII text and an emoji.
+        let text = "\"\u{301}x\r\n\u{1}\u{1f}é\\😀"
+        #expect(JSONValue.string(text).serialized == #""\"\#u{301}x\r\n\u0001\u001fé\\😀""#)
+        #expect(JSONValue.string("").serialized == #""""#)
+        #expect(JSONValue.string("plain").serialized == #""plain""#)
+    }
+
     @Test func multipartParserSplitsPartsWithoutCopying() throws {
         let body = ByteBuffer(
             string: "--b\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\none\r\n"
