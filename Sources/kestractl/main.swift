@@ -18,11 +18,13 @@ if arguments.isEmpty {
 }
 // Ctrl-C cancels the command (exit 130, after it has said what keeps running). The interactive
 // shell installs its own SIGINT handling while it runs (Ctrl-C cancels one command, not the shell).
+// The command runs on the HTTP client's event loop thread: its requests and their answers need no
+// hand-off between threads (docs/performance.md).
 let commandLine = arguments
-let exitCode = await InterruptSignal.cancellingOnInterrupt {
+let exitCode = await InterruptSignal.cancellingOnInterrupt(on: ClientEventLoop.executor()) {
     await CommandDispatcher.run(
         arguments: commandLine, environment: ProcessEnvironment.current, streams: streams,
-        shellLauncher: ShellEntry.launcher
+        shellLauncher: ShellEntry.launcher, processExitsNext: true
     ).exitCode
 }
 exit(exitCode)

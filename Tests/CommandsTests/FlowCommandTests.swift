@@ -16,6 +16,23 @@ import Testing
         }
     }
 
+    @Test func aProcessThatExitsNextPrintsTheSameWithoutWaitingForItsConnectionToClose() async throws {
+        try await FlowTestWorkspace.with { workspace, _ in
+            let file = try workspace.write("flows/exit_next.yml", FlowTestWorkspace.flow("exit_next", "company.exit"))
+            #expect(await workspace.run(["flows", "deploy", file]).exitCode == 0)
+            let arguments = ["flows", "get", "company.exit", "exit_next", "-o", "json"]
+            let waiting = await workspace.run(arguments)
+            let exiting = await CommandRun.run(arguments, environment: workspace.environment, processExitsNext: true)
+            #expect(waiting.exitCode == 0)
+            #expect(waiting.stdout.contains(#""id" : "exit_next""#))
+            #expect(exiting == waiting)
+            let missing = await CommandRun.run(
+                ["flows", "get", "company.exit", "nope"], environment: workspace.environment, processExitsNext: true)
+            #expect(missing.exitCode == 4)
+            #expect(missing.stderr.hasPrefix("Error: GET "))
+        }
+    }
+
     @Test func listANamespaceOrTheWholeTenant() async throws {
         try await with { workspace, _ in
             let namespace = await workspace.run(["flows", "list", "company.team"])

@@ -11,6 +11,8 @@ public enum CommandDispatcher {
     /// output format); a line's own flags win over it. With `printsFailure` the final `Error:` line
     /// goes to stderr; the shell passes false and presents the failure itself (with `file:line:col`
     /// in scripts). `shellLauncher` is what `kestractl shell` runs; nil makes `shell` a usage error.
+    /// With `processExitsNext` the command's own connections are left for the system to close
+    /// when the process exits, instead of waiting for a graceful close.
     public static func run(
         arguments: [String],
         environment: [String: String],
@@ -18,7 +20,8 @@ public enum CommandDispatcher {
         input: any TextInput = StandardInput(),
         session: SessionState? = nil,
         shellLauncher: ShellLauncher? = nil,
-        printsFailure: Bool = true
+        printsFailure: Bool = true,
+        processExitsNext: Bool = false
     ) async -> CommandOutcome {
         let outcome: CommandOutcome
         let parsed: Parsed
@@ -43,7 +46,7 @@ public enum CommandDispatcher {
                 globals: globals, environment: environment, streams: streams, input: input, session: session,
                 shellLauncher: shellLauncher)
             outcome = await run(kestraCommand, context: context, arguments: arguments)
-            await context.shutdown()
+            if processExitsNext { context.shutdownWithoutWaiting() } else { await context.shutdown() }
         }
         if printsFailure, let failure = outcome.failure { streams.stderr.write(failure.text) }
         return outcome

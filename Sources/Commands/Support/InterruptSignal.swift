@@ -8,12 +8,16 @@ public enum InterruptSignal {
     private static let received = Atomic<Bool>(false)
 
     /// Runs `operation` in a task that is cancelled when SIGINT arrives, and returns its result.
+    ///
+    /// The operation's task prefers `executor` when given; the watcher always runs on the global
+    /// executor, so a command blocked in a read (a confirmation prompt) can still be interrupted.
     public static func cancellingOnInterrupt<Result: Sendable>(
+        on executor: (any TaskExecutor)? = nil,
         _ operation: @escaping @Sendable () async -> Result
     ) async -> Result {
         signal(SIGINT) { _ in InterruptSignal.received.store(true, ordering: .relaxed) }
-        let task = Task { await operation() }
-        let watcher = Task {
+        let task = Task(executorPreference: executor) { await operation() }
+        let watcher = Task(executorPreference: globalConcurrentExecutor) {
             while !Task.isCancelled {
                 if received.load(ordering: .relaxed) {
                     signal(SIGINT, SIG_DFL)
