@@ -44,4 +44,10 @@ public final class KestraClient: Sendable {
     public func shutdown() async throws {
         try await transport.shutdown()
     }
+
+    /// Starts closing the connections and returns at once: for a process that exits next, whose
+    /// sockets the system closes anyway.
+    public func startShutdown() {
+        transport.startShutdown()
+    }
 }

@@ -81,6 +81,11 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         }
     }
 
+    /// Starts closing the pool on its event loop; nothing waits for AsyncHTTPClient's callback.
+    public func startShutdown() {
+        client.shutdown { _ in }
+    }
+
     /// Classifies AsyncHTTPClient and NIO errors into ``KestraError/transport(request:kind:reason:)``.
     static func map(_ error: any Error, request: SentRequest) -> any Error {
         func failure(_ kind: TransportFailure, _ reason: String) -> KestraError {

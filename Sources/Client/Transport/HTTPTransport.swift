@@ -5,4 +5,14 @@ public protocol HTTPTransport: Sendable {
 
     /// Releases the transport's connections; calling it twice is harmless.
     func shutdown() async throws
+
+    /// Starts releasing the connections and returns at once (a process that exits next).
+    func startShutdown()
+}
+
+extension HTTPTransport {
+    /// Shuts down in a task of its own.
+    public func startShutdown() {
+        Task { try? await shutdown() }
+    }
 }

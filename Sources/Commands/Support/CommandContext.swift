@@ -142,7 +142,7 @@ public final class CommandContext: Sendable {
     /// next, whose sockets the system closes anyway (waiting costs a one-shot command about 2 ms
     /// of thread hand-offs; docs/performance.md).
     public func shutdownWithoutWaiting() {
-        if let client = takeClient() { Task { try? await client.shutdown() } }
+        takeClient()?.startShutdown()
     }
 
     private func takeClient() -> KestraClient? {

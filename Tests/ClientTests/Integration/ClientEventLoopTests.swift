@@ -23,4 +23,17 @@ import Testing
             #expect(ids == ["on_loop", "on_loop"])
         }
     }
+
+    @Test func startShutdownReturnsAtOnceAndTheClientTakesNoMoreRequests() async throws {
+        try await IntegrationFixture.with { client, _ in
+            _ = try await client.server.configuration()
+            client.startShutdown()
+            do {
+                _ = try await client.server.configuration()
+                Issue.record("a request after startShutdown() was answered")
+            } catch let error as KestraError {
+                #expect(error.message.contains("alreadyShutdown"), "\(error.message)")
+            }
+        }
+    }
 }
