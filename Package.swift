@@ -49,8 +49,7 @@ let package = Package(
         ),
         .target(
             name: "Shell",
-            dependencies: ["Client", "Commands", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-                + lineEditor
+            dependencies: ["Commands", .product(name: "ArgumentParser", package: "swift-argument-parser")] + lineEditor
         ),
         .target(
             name: "Emulator",

@@ -1,4 +1,3 @@
-import Client
 import Commands
 import Foundation
 
@@ -72,10 +71,7 @@ public enum ShellEntry {
         session.update { state in
             for (name, value) in request.variables { state.variables[name] = value }
         }
-        // A script's requests are sequential: on the clients' event loop, no line hands off between threads.
-        let code = await withTaskExecutorPreference(ClientEventLoop.executor()) {
-            await ScriptRunner(interpreter: ShellInterpreter(session: session, report: report)).run(scripts)
-        }
+        let code = await ScriptRunner(interpreter: ShellInterpreter(session: session, report: report)).run(scripts)
         await session.shutdown()
         return code
     }

@@ -3,9 +3,9 @@ import NIOCore
 
 /// The event loop thread the HTTP clients do their I/O on, and a task executor on it.
 ///
-/// A script's lines are sequential requests: when the script's task runs on the loop that owns
-/// the connection, sending a request and resuming on its response need no hand-off between
-/// threads (docs/performance.md, "Every script line").
+/// A command's requests (a script's lines too) are mostly sequential: when its task runs on the
+/// loop that owns the connection, sending a request and resuming on its response need no hand-off
+/// between threads (docs/performance.md, "Every script line").
 public enum ClientEventLoop {
     /// Gives the process one event loop thread instead of one per core, so every connection is
     /// on the loop ``executor`` runs on. Call once, first thing in `main`, before any client exists.

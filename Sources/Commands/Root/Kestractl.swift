@@ -28,8 +28,8 @@ public struct Kestractl: AsyncParsableCommand {
 
 /// The command tree as ``CommandDispatcher`` parses a command line that names a command: the
 /// same tree under a super-command name, the one switch ArgumentParser offers to skip its
-/// `--generate-completion-script` check. That check parses two commands of ArgumentParser's
-/// own before ours, a sixth of a one-shot command's start (docs/performance.md). Only a parse
+/// `--generate-completion-script` check, which parses two commands of ArgumentParser's own
+/// before ours (docs/performance.md). Only a parse
 /// that yields a command is taken from here; help, usage errors and completion requests go
 /// through ``Kestractl`` itself, so their text never shows the super-command name.
 struct KestractlCommandLine: AsyncParsableCommand {
