@@ -53,10 +53,10 @@ public enum Redaction {
 
     /// Where user-info sits in `text`: between `://` and the last `@` of the authority.
     private static func userInfoRanges(in text: String) -> [Range<String.Index>] {
-        guard text.contains("@") else { return [] }
+        guard text.contains("@" as Character) else { return [] }
         var ranges: [Range<String.Index>] = []
         var rest = text[...]
-        while let separator = rest.range(of: "://") {
+        while let separator = rest.firstRange(of: "://") {
             rest = rest[separator.upperBound...]
             let authorityEnd = rest.firstIndex(where: { "/?#'\" \t\n".contains($0) }) ?? rest.endIndex
             if let at = rest[..<authorityEnd].lastIndex(of: "@") {

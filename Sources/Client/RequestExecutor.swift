@@ -38,9 +38,9 @@ final class RequestExecutor: Sendable {
 
     /// Splits `scheme://user:pass@host/prefix/` into `scheme://host/prefix` and the user info.
     static func normalize(baseURL: String) throws -> (origin: String, userInfo: String?) {
-        var text = baseURL.trimmingCharacters(in: .whitespaces)
+        var text = baseURL.trimmingSpacesAndTabs()
         while text.hasSuffix("/") { text.removeLast() }
-        guard let schemeEnd = text.range(of: "://"),
+        guard let schemeEnd = text.firstRange(of: "://"),
             ["http", "https"].contains(text[..<schemeEnd.lowerBound].lowercased())
         else {
             throw KestraError.invalidConfiguration(
@@ -173,7 +173,7 @@ final class RequestExecutor: Sendable {
             trace(httpRequest, started: started, response: response, error: nil)
             if [429, 502, 503, 504].contains(response.status), attempt < attempts {
                 let retryAfter = response.headers.value(for: "Retry-After").flatMap {
-                    Int($0.trimmingCharacters(in: .whitespaces))
+                    Int($0.trimmingSpacesAndTabs())
                 }
                 // Reading the small error body lets the connection go back to the pool.
                 _ = try? await response.body.collect(upTo: Self.maxErrorBytes)

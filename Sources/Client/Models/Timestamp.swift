@@ -70,15 +70,28 @@ public enum Timestamp {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded(.toNearestOrEven))
         let milliseconds = Int(((totalMilliseconds % 1000) + 1000) % 1000)
         let totalSeconds = (totalMilliseconds - Int64(milliseconds)) / 1000
+        return dateAndTime(totalSeconds) + "." + pad(milliseconds, 3) + "Z"
+    }
+
+    /// Formats an instant in UTC to the second, the fraction dropped, e.g. `2025-11-02T09:14:05Z`: the
+    /// text of Foundation's `date.formatted(.iso8601)`, without the calendar machinery Foundation sets
+    /// up on first use (docs/performance.md).
+    public static func formatSeconds(_ date: Date) -> String {
+        dateAndTime(Int64(date.timeIntervalSince1970.rounded(.down))) + "Z"
+    }
+
+    /// `YYYY-MM-DDTHH:MM:SS` of a count of seconds since 1970 in UTC.
+    private static func dateAndTime(_ totalSeconds: Int64) -> String {
         let secondsOfDay = Int(((totalSeconds % 86_400) + 86_400) % 86_400)
         let days = Int((totalSeconds - Int64(secondsOfDay)) / 86_400)
         let (year, month, day) = civilFromDays(days)
-        func pad(_ value: Int, _ width: Int) -> String {
-            let text = String(value)
-            return String(repeating: "0", count: max(0, width - text.count)) + text
-        }
         return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T\(pad(secondsOfDay / 3600, 2)):"
-            + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2)).\(pad(milliseconds, 3))Z"
+            + "\(pad(secondsOfDay / 60 % 60, 2)):\(pad(secondsOfDay % 60, 2))"
+    }
+
+    private static func pad(_ value: Int, _ width: Int) -> String {
+        let text = String(value)
+        return String(repeating: "0", count: max(0, width - text.count)) + text
     }
 
     // Howard Hinnant's days_from_civil / civil_from_days, valid for the proleptic Gregorian calendar.

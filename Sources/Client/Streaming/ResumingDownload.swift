@@ -110,13 +110,13 @@ final class ResumingDownload {
     }
 
     private static func length(of response: HTTPResponse) -> Int64? {
-        response.headers.value(for: "Content-Length").flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        response.headers.value(for: "Content-Length").flatMap { Int64($0.trimmingSpacesAndTabs()) }
     }
 
     /// `N` of `bytes N-M/TOTAL`.
     private static func rangeStart(_ contentRange: String) -> Int64? {
-        let value = contentRange.trimmingCharacters(in: .whitespaces)
+        let value = contentRange.trimmingSpacesAndTabs()
         guard value.lowercased().hasPrefix("bytes ") else { return nil }
-        return value.dropFirst(6).split(separator: "-").first.flatMap { Int64($0.trimmingCharacters(in: .whitespaces)) }
+        return value.dropFirst(6).split(separator: "-").first.flatMap { Int64($0.trimmingSpacesAndTabs()) }
     }
 }

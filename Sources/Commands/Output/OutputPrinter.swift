@@ -88,7 +88,11 @@ public struct OutputPrinter: Sendable {
     public static func json<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
+        // The text of `.iso8601` (`Timestamps.iso8601`) without Foundation's calendar set-up.
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamps.iso8601(date))
+        }
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
