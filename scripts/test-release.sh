@@ -120,6 +120,45 @@ check "version -o json is one document with the commit" \
   test "$(env -i "$package/kestractl" version -o json | python3 -c 'import json,sys; print(json.load(sys.stdin)["commit"])')" = "$commit"
 check "kestra-emulator starts with an empty environment" env -i "$package/kestra-emulator" --help
 
+# The release binaries are compiled with other options than the tests' debug build (static runtime,
+# position-dependent, metadata accessors: docs/performance.md). Against one packaged emulator, the
+# release kestractl must print the same bytes on stdout and stderr and exit as the debug one does.
+if [[ -x .build/debug/kestractl ]]; then
+  # shellcheck source=scripts/emulator-url.sh
+  source scripts/emulator-url.sh
+  "$package/kestra-emulator" --port 0 --seed examples --basic-auth admin@kestra.io:Admin1234 >"$work/emulator.log" 2>&1 &
+  emulator=$!
+  if url=$(emulator_url "$work/emulator.log"); then
+    mkdir -p "$work/parity-home"
+    # shellcheck disable=SC2016 # ${LAST_EXIT} is the script's variable
+    printf '%s\n' 'flows get company.team hello_world -o json' 'namespaces list' \
+      'try flows get company.team missing' 'assert ${LAST_EXIT} == 1' >"$work/parity.kctl"
+    same_as_debug() {
+      local binary outputs=()
+      for binary in .build/debug/kestractl "$package/kestractl"; do
+        outputs+=("$(env -i HOME="$work/parity-home" KESTRACTL_HOST="$url" KESTRACTL_USERNAME=admin@kestra.io \
+          KESTRACTL_PASSWORD=Admin1234 "$binary" "$@" 2>&1; echo "exit $?")")
+      done
+      [[ ${outputs[0]} == "${outputs[1]}" ]] || diff <(echo "${outputs[0]}") <(echo "${outputs[1]}") | indent
+      [[ ${outputs[0]} == "${outputs[1]}" ]]
+    }
+    check "release = debug: flows list -o json" same_as_debug flows list company.team -o json
+    check "release = debug: flows get (YAML source)" same_as_debug flows get company.team hello_world
+    check "release = debug: flows get -o yaml" same_as_debug flows get company.team etl_daily -o yaml
+    check "release = debug: a missing flow (exit 1)" same_as_debug flows get company.team missing
+    check "release = debug: a usage error (exit 2)" same_as_debug flows get --revision x
+    check "release = debug: nsfiles list" same_as_debug nsfiles list company.team / --recursive
+    check "release = debug: kv list -o json" same_as_debug kv list company.team -o json
+    check "release = debug: a script" same_as_debug shell -f "$work/parity.kctl"
+    check "release = debug: config view" same_as_debug config view
+    check "release = debug: flows deploy --help" same_as_debug flows deploy --help
+  else
+    check "the packaged kestra-emulator starts" false
+  fi
+  kill "$emulator" 2>/dev/null || true
+  wait "$emulator" 2>/dev/null || true
+fi
+
 allowed='^(linux-vdso|libc|libm|libdl|libpthread|librt|libgcc_s|libstdc\+\+|libz|ld-linux[-a-z0-9_]*)\.so(\.[0-9]+)*$'
 only_c_runtime() {
   local library ok=true
