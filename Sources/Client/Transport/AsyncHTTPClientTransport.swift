@@ -33,43 +33,56 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
         client = HTTPClient(eventLoopGroup: HTTPClient.defaultEventLoopGroup, configuration: httpConfiguration)
     }
 
-    /// Sends the request and returns once the response head arrived; the body streams with backpressure.
+    /// Sends the request and returns once the response head arrived; the body streams with
+    /// backpressure. `timeout` bounds the wait for the head, not the body's transfer.
     public func execute(_ request: HTTPRequest, timeout: Duration?) async throws -> HTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
-        outgoing.method = NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue)
-        for header in request.headers {
-            outgoing.headers.add(name: header.name, value: header.value)
-        }
-        switch request.body {
-        case .empty:
-            break
-        case .bytes(let bytes):
-            outgoing.body = .bytes(bytes)
-        case .stream(let length, let makeChunks):
-            let chunks = try makeChunks()
-            let buffers = chunks.map { @Sendable chunk in ByteBuffer(bytes: chunk) }
-            outgoing.body = .stream(buffers, length: length.map { .known($0) } ?? .unknown)
-        }
-        let deadline: NIODeadline
-        if let timeout {
-            let (seconds, attoseconds) = timeout.components
-            deadline = .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
-        } else {
-            deadline = .distantFuture
-        }
         let sent = SentRequest(method: request.method.rawValue, url: request.url)
-        let response: HTTPClientResponse
+        let receiver = ResponseReceiver(eventLoop: client.eventLoopGroup.any())
+        let response: ResponseReceiver.Received
         do {
-            response = try await client.execute(outgoing, deadline: deadline)
+            let outgoing = try HTTPClient.Request(
+                url: request.url,
+                method: NIOHTTP1.HTTPMethod(rawValue: request.method.rawValue),
+                headers: HTTPHeaders(request.headers.map { ($0.name, $0.value) }),
+                body: try Self.body(request.body, on: receiver.eventLoop))
+            let deadline = timeout.map { timeout -> NIODeadline in
+                let (seconds, attoseconds) = timeout.components
+                return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+            }
+            response = try await receiver.response(deadline: deadline) { receiver in
+                client.execute(
+                    request: outgoing, delegate: receiver, eventLoop: .delegateAndChannel(on: receiver.eventLoop))
+            }
         } catch {
             throw Self.map(error, request: sent)
         }
-        let headers = response.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
+        let headers = response.head.headers.map { HTTPHeader(name: $0.name, value: $0.value) }
         let body = ByteStream(
             ErrorMappingSequence(
                 base: response.body.map { @Sendable buffer in Array(buffer.readableBytesView) },
                 transform: { error in Self.map(error, request: sent) }))
-        return HTTPResponse(status: Int(response.status.code), headers: headers, body: body)
+        return HTTPResponse(status: Int(response.head.status.code), headers: headers, body: body)
+    }
+
+    /// The request body for AsyncHTTPClient; a stream is read chunk by chunk as the connection takes it.
+    private static func body(_ body: RequestBody, on eventLoop: any EventLoop) throws -> HTTPClient.Body? {
+        switch body {
+        case .empty:
+            return nil
+        case .bytes(let bytes):
+            return .bytes(bytes)
+        case .stream(let length, let makeChunks):
+            let chunks = try makeChunks()
+            return .stream(contentLength: length) { writer in
+                let written = eventLoop.makePromise(of: Void.self)
+                written.completeWithTask {
+                    for try await chunk in chunks {
+                        try await writer.write(.byteBuffer(ByteBuffer(bytes: chunk))).get()
+                    }
+                }
+                return written.futureResult
+            }
+        }
     }
 
     /// Shuts the HTTP client down; a second call is ignored.
