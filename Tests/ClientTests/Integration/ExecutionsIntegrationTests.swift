@@ -55,14 +55,13 @@ import Testing
     }
 
     @Test func runFollowToSuccessWithLabelsAndRenderedLogs() async throws {
-        // A slower clock and a 10 s sleep (1 s real) so the follow starts while the execution runs.
-        let slowClock: (inout EmulatorConfiguration) -> Void = { $0.timeScale = 0.1 }
-        try await IntegrationFixture.with(emulator: slowClock) { client, _ in
+        // The execution waits at a Pause until the follow has seen it paused, so the follow watches it
+        // change state live however slowly the machine runs.
+        try await IntegrationFixture.with { client, _ in
             let yaml =
                 IntegrationFixture.flowYAML(id: "hello", namespace: "company.team") + """
                       - id: pause_a_little
-                        type: io.kestra.plugin.core.flow.Sleep
-                        duration: PT10S
+                        type: io.kestra.plugin.core.flow.Pause
 
                     """
             _ = try await client.flows.create(yaml: yaml)
@@ -76,9 +75,14 @@ import Testing
             #expect(created.url?.hasSuffix("/ui/main/executions/company.team/hello/\(created.id)") == true)
             #expect(created.labels?.contains(Label(key: "env", value: "a+b:c")) == true, "+ and : survive encoding")
 
-            let states = try await followStates(client, created.id)
+            var states: [String] = []
+            for try await execution in client.executions.follow(id: created.id) {
+                guard let state = execution.state?.current, states.last != state else { continue }
+                states.append(state)
+                if state == "PAUSED" { _ = try await client.executions.resume(id: created.id) }
+            }
             #expect(states.last == "SUCCESS", "follow ends on the end event with the final state")
-            #expect(states.contains("RUNNING"))
+            #expect(states.contains("PAUSED"), "\(states)")
 
             let final = try await client.executions.get(id: created.id)
             #expect(final.state?.current == "SUCCESS")
