@@ -49,9 +49,11 @@ public final class AsyncHTTPClientTransport: HTTPTransport {
                 let (seconds, attoseconds) = timeout.components
                 return .now() + .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
             }
+            // The loop is preferred, not required, for the connection (as with the async API): a pooled
+            // connection on another loop of the group is still reused; the callbacks hop to this loop.
             response = try await receiver.response(deadline: deadline) { receiver in
                 client.execute(
-                    request: outgoing, delegate: receiver, eventLoop: .delegateAndChannel(on: receiver.eventLoop))
+                    request: outgoing, delegate: receiver, eventLoop: .delegate(on: receiver.eventLoop))
             }
         } catch {
             throw Self.map(error, request: sent)

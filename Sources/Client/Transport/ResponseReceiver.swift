@@ -9,8 +9,8 @@ import Synchronization
 ///
 /// AsyncHTTPClient's `async` `execute` starts an unstructured task for every request (its
 /// cancellation handler), which wakes a thread of the global executor each time; on this path a
-/// request runs on its event loop alone (docs/performance.md, "Every script line"). Every delegate
-/// callback runs on `eventLoop`.
+/// request runs on the event loop alone (docs/performance.md, "Every script line"; kestractl has one
+/// loop). Every delegate callback runs on `eventLoop`.
 final class ResponseReceiver: HTTPClientResponseDelegate, Sendable {
     typealias Response = Void
     typealias Body = NIOThrowingAsyncSequenceProducer<
