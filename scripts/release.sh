@@ -59,7 +59,7 @@ build_options() {
       # Code refers to concrete types' metadata through their accessor functions, not through mangled
       # names the runtime demangles on first use: a mangled generic type is checked against its
       # requirements by scanning every protocol conformance record of the binary (9,700 of them),
-      # about 45 of the 122 scans of a `flows get` process. 18.1 → 13.2 ms a process (docs/performance.md).
+      # about 45 of the 122 scans of a `flows get` process: 16.3 → 13.2 ms (docs/performance.md).
       build_options+=(-Xswiftc -Xfrontend -Xswiftc -disable-concrete-type-metadata-mangled-name-accessors)
       if [[ -n ${SWIFT_SDK:-} ]]; then
         export KESTRACTL_PLAIN_LINE_INPUT=1

@@ -23,10 +23,16 @@ public enum KestraJSON {
     public static func makeEncoder() -> JSONEncoder {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
+        encoder.dateEncodingStrategy = dates(Timestamp.format)
         return encoder
+    }
+
+    /// A date strategy writing each date as the text `format` makes of it (Foundation's `.iso8601`
+    /// would build its calendar on first use; docs/performance.md).
+    public static func dates(_ format: @escaping @Sendable (Date) -> String) -> JSONEncoder.DateEncodingStrategy {
+        .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(format(date))
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Client
 import Foundation
 
 /// Prints command results on stdout in the selected format; commands never format by hand.
@@ -88,11 +89,7 @@ public struct OutputPrinter: Sendable {
     public static func json<Value: Encodable>(_ value: Value) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // The text of `.iso8601` (`Timestamps.iso8601`) without Foundation's calendar set-up.
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamps.iso8601(date))
-        }
+        encoder.dateEncodingStrategy = KestraJSON.dates(Timestamps.iso8601)
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
